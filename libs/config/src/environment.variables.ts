@@ -1,0 +1,94 @@
+import 'reflect-metadata';
+import { Expose, Type } from 'class-transformer';
+import { IsIn, IsInt, Matches, Max, Min } from 'class-validator';
+import type { ValidationArguments } from 'class-validator';
+
+const integer = (min: number, max: number) => ({
+  message: (args: ValidationArguments) =>
+    `${args.property} must be an integer from ${min} to ${max}`,
+});
+const list = /^[a-z0-9_]+(\s*,\s*[a-z0-9_]+)*$/;
+const qualifiedTables = /^$|^[^\s,.]+\.[^\s,.]+(\s*,\s*[^\s,.]+\.[^\s,.]+)*$/;
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/**
+ * Every environment variable the platform reads, with its default and its rule.
+ * The README's configuration table is checked against this class by `npm run lint`.
+ */
+export class EnvironmentVariables {
+  /** Redis that holds the queues. */
+  @Expose()
+  @Matches(/^rediss?:\/\/\S+$/, {
+    message: `REDIS_URL must be a redis:// or rediss:// URL`,
+  })
+  REDIS_URL = 'redis://127.0.0.1:6379';
+
+  /** Postgres that holds job statuses; its database is created if missing. */
+  @Expose()
+  @Matches(/^postgres(ql)?:\/\/[^/\s]+\/[^/?\s]+(\?\S*)?$/, {
+    message: `DATABASE_URL must be a postgres://user@host:port/database URL`,
+  })
+  DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/jobs';
+
+  /** Prefix of every Redis key; lets several platforms share one Redis. */
+  @Expose()
+  @Matches(/^[A-Za-z0-9_-]{1,64}$/, {
+    message: `QUEUE_PREFIX must be 1 to 64 letters, digits, "_" or "-"`,
+  })
+  QUEUE_PREFIX = 'jobs';
+
+  /** HTTP port of the API. */
+  @Expose()
+  @Type(() => Number)
+  @IsInt(integer(1, 65535))
+  @Min(1, integer(1, 65535))
+  @Max(65535, integer(1, 65535))
+  PORT = 3000;
+
+  /** Queues a worker serves, highest first. */
+  @Expose()
+  @Matches(list, {
+    message: `WORKER_QUEUES must be a comma-separated list of queue names such as "high,default,low"`,
+  })
+  WORKER_QUEUES = 'high,default,low';
+
+  /** Jobs one worker process runs at once. */
+  @Expose()
+  @Type(() => Number)
+  @IsInt(integer(1, 1000))
+  @Min(1, integer(1, 1000))
+  @Max(1000, integer(1, 1000))
+  WORKER_CONCURRENCY = 10;
+
+  /** A job whose worker stops renewing its lock for this long is handed to another worker. */
+  @Expose()
+  @Type(() => Number)
+  @IsInt(integer(500, 3_600_000))
+  @Min(500, integer(500, 3_600_000))
+  @Max(3_600_000, integer(500, 3_600_000))
+  WORKER_STALL_TIMEOUT_MS = 30_000;
+
+  /** On SIGTERM, how long running jobs may take to finish before the worker exits. */
+  @Expose()
+  @Type(() => Number)
+  @IsInt(integer(0, 3_600_000))
+  @Min(0, integer(0, 3_600_000))
+  @Max(3_600_000, integer(0, 3_600_000))
+  SHUTDOWN_GRACE_MS = 25_000;
+
+  /** Tables `truncate_table` may empty, as schema.table. */
+  @Expose()
+  @Matches(qualifiedTables, {
+    message: `TRUNCATE_ALLOWED_TABLES must be a comma-separated list of schema.table names`,
+  })
+  TRUNCATE_ALLOWED_TABLES = 'public.daily_stats';
+
+  /** Lowest level that is logged. */
+  @Expose()
+  @IsIn(LOG_LEVELS, {
+    message: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`,
+  })
+  LOG_LEVEL: LogLevel = 'info';
+}

@@ -1,0 +1,63 @@
+import { InvalidConfigError } from './invalid-config.error';
+import { loadPlatformConfig } from './load-platform-config';
+
+describe('loadPlatformConfig', () => {
+  it('uses defaults that work on a developer machine', () => {
+    const config = loadPlatformConfig({});
+    expect(config.redis).toEqual({
+      url: 'redis://127.0.0.1:6379',
+      prefix: 'jobs',
+    });
+    expect(config.database.url).toBe('postgres://postgres@127.0.0.1:5432/jobs');
+    expect(config.api.port).toBe(3000);
+    expect(config.worker).toEqual({
+      queues: ['high', 'default', 'low'],
+      concurrency: 10,
+      stallTimeoutMs: 30_000,
+      shutdownGraceMs: 25_000,
+    });
+    expect(config.jobs.truncateAllowedTables).toEqual(['public.daily_stats']);
+    expect(config.log.level).toBe('info');
+  });
+
+  it('reads numbers and lists from the environment', () => {
+    const config = loadPlatformConfig({
+      PORT: '8080',
+      WORKER_QUEUES: 'low, high',
+      WORKER_CONCURRENCY: '3',
+      TRUNCATE_ALLOWED_TABLES: 'public.a, etl.b',
+    });
+    expect(config.api.port).toBe(8080);
+    expect(config.worker.queues).toEqual(['low', 'high']);
+    expect(config.worker.concurrency).toBe(3);
+    expect(config.jobs.truncateAllowedTables).toEqual(['public.a', 'etl.b']);
+  });
+
+  it.each([
+    [
+      'WORKER_CONCURRENCY',
+      'abc',
+      'WORKER_CONCURRENCY must be an integer from 1 to 1000, got "abc".',
+    ],
+    ['PORT', '70000', 'PORT must be an integer from 1 to 65535, got "70000".'],
+    [
+      'REDIS_URL',
+      'localhost:6379',
+      'REDIS_URL must be a redis:// or rediss:// URL, got "localhost:6379".',
+    ],
+    [
+      'LOG_LEVEL',
+      'loud',
+      'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, got "loud".',
+    ],
+    [
+      'TRUNCATE_ALLOWED_TABLES',
+      'users',
+      'TRUNCATE_ALLOWED_TABLES must be a comma-separated list of schema.table names, got "users".',
+    ],
+  ])('refuses %s=%s with a message naming the variable', (variable, value, message) => {
+    const load = () => loadPlatformConfig({ [variable]: value });
+    expect(load).toThrow(InvalidConfigError);
+    expect(load).toThrow(`Invalid configuration: ${message}`);
+  });
+});

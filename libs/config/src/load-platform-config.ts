@@ -1,0 +1,46 @@
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
+import { EnvironmentVariables } from './environment.variables';
+import { InvalidConfigError } from './invalid-config.error';
+import { PlatformConfig } from './platform.config';
+
+const splitList = (value: string): string[] =>
+  value
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item.length > 0);
+
+/**
+ * Reads and validates the environment once.
+ * @throws InvalidConfigError naming the first variable that breaks its rule.
+ */
+export function loadPlatformConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig {
+  const present = Object.fromEntries(
+    Object.entries(env).filter(([, value]) => value !== undefined && value !== ''),
+  );
+  const vars = plainToInstance(EnvironmentVariables, present, {
+    excludeExtraneousValues: true,
+    exposeDefaultValues: true,
+  });
+  const [error] = validateSync(vars, { stopAtFirstError: true });
+  if (error) {
+    const rule = Object.values(error.constraints ?? {})[0] ?? `${error.property} is invalid`;
+    throw new InvalidConfigError(
+      error.property,
+      `${rule}, got ${JSON.stringify(present[error.property])}.`,
+    );
+  }
+  return new PlatformConfig(
+    { url: vars.REDIS_URL, prefix: vars.QUEUE_PREFIX },
+    { url: vars.DATABASE_URL },
+    { port: vars.PORT },
+    {
+      queues: splitList(vars.WORKER_QUEUES),
+      concurrency: vars.WORKER_CONCURRENCY,
+      stallTimeoutMs: vars.WORKER_STALL_TIMEOUT_MS,
+      shutdownGraceMs: vars.SHUTDOWN_GRACE_MS,
+    },
+    { truncateAllowedTables: splitList(vars.TRUNCATE_ALLOWED_TABLES) },
+    { level: vars.LOG_LEVEL },
+  );
+}

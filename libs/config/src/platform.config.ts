@@ -1,0 +1,18 @@
+import type { LogLevel } from './environment.variables';
+
+/** The validated, typed configuration every app receives by injection. */
+export class PlatformConfig {
+  constructor(
+    readonly redis: { url: string; prefix: string },
+    readonly database: { url: string },
+    readonly api: { port: number },
+    readonly worker: {
+      queues: string[];
+      concurrency: number;
+      stallTimeoutMs: number;
+      shutdownGraceMs: number;
+    },
+    readonly jobs: { truncateAllowedTables: string[] },
+    readonly log: { level: LogLevel },
+  ) {}
+}

@@ -1,0 +1,8 @@
+// Owns: connecting to Postgres, creating the database, applying migrations, quoting identifiers.
+// Must not import: any @lib but config and errors; it knows no entity (callers pass their schema).
+export { DatabaseUnreachableError } from './database-unreachable.error';
+export { IdentifierTooLongError } from './identifier-too-long.error';
+export { dataSourceOptions, openDataSource } from './open-data-source';
+export { QualifiedTableName } from './qualified-table-name';
+export { DatabaseModule } from './database.module';
+export type { DatabaseSchema } from './database-schema';

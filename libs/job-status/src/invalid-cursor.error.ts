@@ -1,0 +1,9 @@
+import { ERROR_CATEGORIES, PlatformError } from '@lib/errors';
+
+export class InvalidCursorError extends PlatformError {
+  readonly category = ERROR_CATEGORIES.invalidInput;
+
+  constructor(cursor: string) {
+    super(`cursor "${cursor.slice(0, 40)}" is not a cursor returned by GET /jobs (next_cursor).`);
+  }
+}

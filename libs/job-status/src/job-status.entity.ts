@@ -1,0 +1,88 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { JobError } from './job-error';
+import type { JobState } from './job-state';
+
+/** How long to wait between attempts, as stored with the job. */
+export interface StoredBackoff {
+  type: 'exponential' | 'fixed';
+  delay_ms: number;
+  max_delay_ms?: number;
+}
+
+/** The durable record of one job: Postgres is the truth, Redis only carries the work. */
+@Entity({ name: 'job_statuses' })
+export class JobStatus {
+  /** Also the BullMQ job id. */
+  @PrimaryColumn('uuid')
+  id!: string;
+
+  /** Insertion order, used as the pagination cursor (timestamps can tie). */
+  @Column({ type: 'bigint', insert: false, update: false })
+  seq!: string;
+
+  @Column({ name: 'tenant_id', type: 'text', default: 'default' })
+  tenantId!: string;
+
+  @Column({ type: 'text' })
+  type!: string;
+
+  @Column({ type: 'text' })
+  queue!: string;
+
+  @Column({ type: 'integer', default: 0 })
+  priority!: number;
+
+  @Column({ type: 'text' })
+  status!: JobState;
+
+  @Column({ type: 'jsonb' })
+  payload!: unknown;
+
+  @Column({ type: 'jsonb', nullable: true })
+  result!: unknown;
+
+  @Column({ type: 'jsonb', nullable: true })
+  error!: JobError | null;
+
+  @Column({ type: 'jsonb', nullable: true })
+  progress!: unknown;
+
+  @Column({ type: 'integer', default: 0 })
+  attempts!: number;
+
+  @Column({ name: 'max_attempts', type: 'integer' })
+  maxAttempts!: number;
+
+  @Column({ type: 'jsonb' })
+  backoff!: StoredBackoff;
+
+  @Column({ name: 'run_at', type: 'timestamptz', nullable: true })
+  runAt!: Date | null;
+
+  @Column({ name: 'idempotency_key', type: 'text', nullable: true })
+  idempotencyKey!: string | null;
+
+  /** Digest of the creating request, to tell a replay from a different request under one key. */
+  @Column({ name: 'request_hash', type: 'text', nullable: true })
+  requestHash!: string | null;
+
+  /** Fencing token of the attempt that may write the outcome. */
+  @Column({ name: 'lease_id', type: 'uuid', nullable: true })
+  leaseId!: string | null;
+
+  /** Null until the job has been handed to Redis. */
+  @Column({ name: 'dispatched_at', type: 'timestamptz', nullable: true })
+  dispatchedAt!: Date | null;
+
+  @Column({ name: 'created_at', type: 'timestamptz', insert: false, update: false })
+  createdAt!: Date;
+
+  @Column({ name: 'started_at', type: 'timestamptz', nullable: true })
+  startedAt!: Date | null;
+
+  @Column({ name: 'finished_at', type: 'timestamptz', nullable: true })
+  finishedAt!: Date | null;
+
+  @Column({ name: 'updated_at', type: 'timestamptz', insert: false })
+  updatedAt!: Date;
+}

@@ -1,0 +1,68 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { InvalidCursorError } from './invalid-cursor.error';
+import type { JobState } from './job-state';
+import { JobNotFoundError } from './job-not-found.error';
+import { JobStatus } from './job-status.entity';
+
+/** Filters and page of `GET /jobs`. */
+export interface JobListQuery {
+  status?: JobState;
+  type?: string;
+  queue?: string;
+  limit: number;
+  cursor?: string;
+}
+
+export interface JobPage {
+  jobs: JobStatus[];
+  /** Pass back as `cursor` for the next (older) page; null on the last page. */
+  nextCursor: string | null;
+}
+
+const encodeCursor = (seq: string): string => Buffer.from(`seq:${seq}`).toString('base64url');
+
+function decodeCursor(cursor: string): string {
+  const match = /^seq:(\d{1,19})$/.exec(Buffer.from(cursor, 'base64url').toString());
+  if (!match) {
+    throw new InvalidCursorError(cursor);
+  }
+  return match[1];
+}
+
+/** Reads job statuses for the API. */
+@Injectable()
+export class JobStatusReader {
+  constructor(@InjectRepository(JobStatus) private readonly jobs: Repository<JobStatus>) {}
+
+  /** @throws JobNotFoundError */
+  async get(id: string): Promise<JobStatus> {
+    const job = await this.jobs.findOneBy({ id });
+    if (!job) {
+      throw new JobNotFoundError(id);
+    }
+    return job;
+  }
+
+  findByIdempotencyKey(tenantId: string, idempotencyKey: string): Promise<JobStatus | null> {
+    return this.jobs.findOneBy({ tenantId, idempotencyKey });
+  }
+
+  /** Newest first, `limit` at a time, continuing below `cursor`. */
+  async list(query: JobListQuery): Promise<JobPage> {
+    const builder = this.jobs.createQueryBuilder('job').orderBy('job.seq', 'DESC');
+    for (const field of ['status', 'type', 'queue'] as const) {
+      if (query[field] !== undefined) {
+        builder.andWhere(`job.${field} = :${field}`, { [field]: query[field] });
+      }
+    }
+    if (query.cursor !== undefined) {
+      builder.andWhere('job.seq < :seq', { seq: decodeCursor(query.cursor) });
+    }
+    const rows = await builder.limit(query.limit + 1).getMany();
+    const jobs = rows.slice(0, query.limit);
+    const hasMore = rows.length > query.limit;
+    return { jobs, nextCursor: hasMore ? encodeCursor(jobs[jobs.length - 1].seq) : null };
+  }
+}

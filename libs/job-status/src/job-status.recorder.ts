@@ -1,0 +1,137 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { JobError } from './job-error';
+import { STARTABLE_STATES, TERMINAL_STATES } from './job-state';
+import type { JobStatus } from './job-status.entity';
+import { UpdateBatch } from './update-batch';
+import type { RunUpdate } from './update-batch';
+
+/** What a finished attempt leads to. */
+export type AttemptOutcome =
+  | { status: 'completed'; result: unknown }
+  | { status: 'retrying'; error: JobError; retryAt: Date }
+  | { status: 'failed'; error: JobError };
+
+interface Lease {
+  id: string;
+  leaseId: string;
+}
+
+const json = (value: unknown): string | null =>
+  value === undefined ? null : JSON.stringify(value);
+const states = (list: readonly string[]): string => list.map((s) => `'${s}'`).join(', ');
+
+/**
+ * The one writer of job status transitions. Writes are fenced by the attempt's lease:
+ * a worker that lost its job (stalled, then taken over) finds its write refused
+ * instead of overwriting the outcome of the worker that took over. Writes of one
+ * kind are batched into a single statement under load.
+ */
+@Injectable()
+export class JobStatusRecorder {
+  private readonly dispatched: UpdateBatch<{ id: string }>;
+  private readonly started: UpdateBatch<Lease & { attempt: number }>;
+  private readonly progressed: UpdateBatch<Lease & { progress: unknown }>;
+  private readonly finished: UpdateBatch<Lease & { outcome: AttemptOutcome }>;
+  private readonly abandoned: UpdateBatch<{ id: string; error: JobError }>;
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
+    const run: RunUpdate = (sql, params) => this.update(sql, params);
+    this.dispatched = new UpdateBatch(
+      run,
+      `UPDATE job_statuses AS j SET dispatched_at = now()
+       FROM unnest($1::uuid[]) AS v(id)
+       WHERE j.id = v.id AND j.dispatched_at IS NULL RETURNING j.id`,
+      [(r) => r.id],
+    );
+    this.started = new UpdateBatch(
+      run,
+      `UPDATE job_statuses AS j
+       SET status = 'running', attempts = v.attempt, lease_id = v.lease_id,
+           started_at = now(), updated_at = now()
+       FROM unnest($1::uuid[], $2::uuid[], $3::int[]) AS v(id, lease_id, attempt)
+       WHERE j.id = v.id AND j.status IN (${states(STARTABLE_STATES)}) RETURNING j.id`,
+      [(r) => r.id, (r) => r.leaseId, (r) => r.attempt],
+    );
+    this.progressed = new UpdateBatch(
+      run,
+      `UPDATE job_statuses AS j SET progress = v.progress, updated_at = now()
+       FROM unnest($1::uuid[], $2::uuid[], $3::jsonb[]) AS v(id, lease_id, progress)
+       WHERE j.id = v.id AND j.status = 'running' AND j.lease_id = v.lease_id RETURNING j.id`,
+      [(r) => r.id, (r) => r.leaseId, (r) => json(r.progress)],
+    );
+    this.finished = new UpdateBatch(
+      run,
+      `UPDATE job_statuses AS j
+       SET status = v.status, result = v.result, error = COALESCE(v.error, j.error),
+           run_at = COALESCE(v.retry_at, j.run_at), updated_at = now(),
+           finished_at = CASE WHEN v.status = 'retrying' THEN NULL ELSE now() END
+       FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::jsonb[], $5::jsonb[], $6::timestamptz[])
+         AS v(id, lease_id, status, result, error, retry_at)
+       WHERE j.id = v.id AND j.status = 'running' AND j.lease_id = v.lease_id RETURNING j.id`,
+      [
+        (r) => r.id,
+        (r) => r.leaseId,
+        (r) => r.outcome.status,
+        (r) => (r.outcome.status === 'completed' ? json(r.outcome.result) : null),
+        (r) => (r.outcome.status === 'completed' ? null : json(r.outcome.error)),
+        (r) => (r.outcome.status === 'retrying' ? r.outcome.retryAt : null),
+      ],
+    );
+    this.abandoned = new UpdateBatch(
+      run,
+      `UPDATE job_statuses AS j
+       SET status = 'failed', error = v.error, finished_at = now(), updated_at = now()
+       FROM unnest($1::uuid[], $2::jsonb[]) AS v(id, error)
+       WHERE j.id = v.id AND j.status NOT IN (${states(TERMINAL_STATES)}) RETURNING j.id`,
+      [(r) => r.id, (r) => json(r.error)],
+    );
+  }
+
+  /**
+   * Records a new job. With an idempotency key already used by this tenant, nothing is
+   * written and false is returned: the caller then reads the existing job.
+   */
+  async create(job: Omit<JobStatus, 'seq' | 'createdAt' | 'updatedAt'>): Promise<boolean> {
+    const result = await this.dataSource
+      .createQueryBuilder()
+      .insert()
+      .into('job_statuses')
+      .values(job)
+      .orIgnore()
+      .returning('id')
+      .execute();
+    return result.raw.length > 0;
+  }
+
+  /** The job has been handed to Redis. */
+  markDispatched(id: string): Promise<boolean> {
+    return this.dispatched.submit({ id });
+  }
+
+  /** An attempt begins; false when the job already reached a terminal status. */
+  startAttempt(id: string, leaseId: string, attempt: number): Promise<boolean> {
+    return this.started.submit({ id, leaseId, attempt });
+  }
+
+  /** Progress of the running attempt; false when this attempt no longer holds the job. */
+  reportProgress(id: string, leaseId: string, progress: unknown): Promise<boolean> {
+    return this.progressed.submit({ id, leaseId, progress });
+  }
+
+  /** The attempt's outcome; false when this attempt no longer holds the job. */
+  finishAttempt(id: string, leaseId: string, outcome: AttemptOutcome): Promise<boolean> {
+    return this.finished.submit({ id, leaseId, outcome });
+  }
+
+  /** Fails a job whose worker is gone (it stalled past the limit); terminal jobs are left alone. */
+  failAbandoned(id: string, error: JobError): Promise<boolean> {
+    return this.abandoned.submit({ id, error });
+  }
+
+  private async update(sql: string, params: unknown[][]): Promise<Set<string>> {
+    const [rows] = (await this.dataSource.query(sql, params)) as [Array<{ id: string }>, number];
+    return new Set(rows.map((row) => row.id));
+  }
+}

@@ -1,0 +1,17 @@
+// Owns: the job model (BaseJob, JobContext, retry policy, job errors), the registry and every job type.
+// Must not import: bullmq, @lib/job-status, @lib/dispatch (job code never sees how it is queued or recorded).
+export { BaseJob } from './base-job';
+export { InvalidPayloadError } from './errors/invalid-payload.error';
+export { isPermanent } from './errors/is-permanent';
+export { PermanentJobError } from './errors/permanent-job.error';
+export { TransientJobError } from './errors/transient-job.error';
+export { UnknownJobTypeError } from './errors/unknown-job-type.error';
+export type { JobContext, JobLogger } from './job-context';
+export { JobRegistry } from './job-registry';
+export { JOB_TYPES } from './job-types';
+export { JobsModule } from './jobs.module';
+export { DEFAULT_RETRY_POLICY } from './retry-policy';
+export type { RetryPolicy } from './retry-policy';
+export { SleepJob } from './sleep/sleep.job';
+export { TruncateTableJob } from './truncate-table/truncate-table.job';
+export { validatePayload } from './validate-payload';

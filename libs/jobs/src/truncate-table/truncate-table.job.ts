@@ -1,0 +1,74 @@
+import { PlatformConfig } from '@lib/config';
+import { IdentifierTooLongError, QualifiedTableName } from '@lib/database';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { BaseJob } from '../base-job';
+import { InvalidPayloadError } from '../errors/invalid-payload.error';
+import { PermanentJobError } from '../errors/permanent-job.error';
+import type { JobContext } from '../job-context';
+import { TruncateTablePayload } from './truncate-table.payload';
+
+export interface TruncateTableResult {
+  truncated: string;
+}
+
+// 42P01 undefined_table, 3F000 invalid_schema_name: retrying cannot make the table appear.
+const MISSING_RELATION = new Set(['42P01', '3F000']);
+
+/** Empties one allow-listed table of the platform's database (TRUNCATE_ALLOWED_TABLES). */
+@Injectable()
+export class TruncateTableJob extends BaseJob<TruncateTablePayload, TruncateTableResult> {
+  readonly type = 'truncate_table';
+  readonly payloadClass = TruncateTablePayload;
+
+  constructor(
+    private readonly config: PlatformConfig,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {
+    super();
+  }
+
+  override async checkPayload(payload: TruncateTablePayload): Promise<void> {
+    this.tableOf(payload);
+  }
+
+  async perform(payload: TruncateTablePayload, ctx: JobContext): Promise<TruncateTableResult> {
+    const table = this.tableOf(payload);
+    ctx.signal.throwIfAborted();
+    try {
+      await this.dataSource.transaction(async (manager) => {
+        // TRUNCATE waits for an ACCESS EXCLUSIVE lock: behind a long transaction, fail and retry.
+        await manager.query("SET LOCAL lock_timeout = '30s'");
+        await manager.query(`TRUNCATE TABLE ${table.quoted()}`);
+      });
+    } catch (error) {
+      if (MISSING_RELATION.has((error as { code?: string }).code ?? '')) {
+        throw new PermanentJobError(`Table ${table} does not exist.`, { cause: error });
+      }
+      throw error;
+    }
+    ctx.logger.log(`Truncated ${table}.`);
+    return { truncated: table.toString() };
+  }
+
+  /** The table, once it matches the allow-list exactly and fits Postgres's identifier limit. */
+  private tableOf(payload: TruncateTablePayload): QualifiedTableName {
+    const name = `${payload.schema}.${payload.table}`;
+    const allowed = this.config.jobs.truncateAllowedTables;
+    if (!allowed.includes(name)) {
+      throw new InvalidPayloadError([
+        `Table ${name} is not allowed. Allowed tables: ${allowed.join(', ') || '(none)'} ` +
+          '(set TRUNCATE_ALLOWED_TABLES).',
+      ]);
+    }
+    try {
+      return new QualifiedTableName(payload.schema, payload.table);
+    } catch (error) {
+      if (error instanceof IdentifierTooLongError) {
+        throw new InvalidPayloadError([error.message]);
+      }
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,21 @@
+// Owns: queue names and serving order, Redis connections, BullMQ job options and backoff.
+// Must not import: @lib/jobs, @lib/job-status, @lib/dispatch (queues carry work, they do not know it).
+export { backoffDelayMs } from './backoff-policy';
+export type { BackoffPolicy } from './backoff-policy';
+export type { JobEnvelope } from './job-envelope';
+export { PLATFORM_BACKOFF_TYPE, jobOptions } from './job-options';
+export type { JobPlacement } from './job-options';
+export { JobQueues } from './job-queues';
+export { QUEUE_NAMES, isQueueName } from './queue-names';
+export type { QueueName } from './queue-names';
+export { QueueUnavailableError } from './queue-unavailable.error';
+export { QueuesModule } from './queues.module';
+export {
+  CONSUMER_OPTIONS,
+  PRODUCER_OPTIONS,
+  connectRedis,
+  redactRedisUrl,
+} from './redis-connection';
+export { RedisUnreachableError } from './redis-unreachable.error';
+export { servedQueues } from './served-queues';
+export { UnknownQueueError } from './unknown-queue.error';

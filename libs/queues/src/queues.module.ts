@@ -1,0 +1,30 @@
+import { PlatformConfig } from '@lib/config';
+import { BullModule } from '@nestjs/bullmq';
+import { Module } from '@nestjs/common';
+import { JobQueues } from './job-queues';
+import { PRODUCER_REDIS_PROVIDER, ProducerRedis } from './producer-redis';
+import { QUEUE_NAMES } from './queue-names';
+
+@Module({ providers: [PRODUCER_REDIS_PROVIDER], exports: [ProducerRedis] })
+class ProducerRedisModule {}
+
+/**
+ * The producer side of the queues, for the API and the scheduler. It registers no
+ * processor: only the worker app consumes jobs.
+ */
+@Module({
+  imports: [
+    BullModule.forRootAsync({
+      imports: [ProducerRedisModule],
+      inject: [ProducerRedis, PlatformConfig],
+      useFactory: (redis: ProducerRedis, config: PlatformConfig) => ({
+        connection: redis.connection,
+        prefix: config.redis.prefix,
+      }),
+    }),
+    BullModule.registerQueue(...QUEUE_NAMES.map((name) => ({ name }))),
+  ],
+  providers: [JobQueues],
+  exports: [JobQueues],
+})
+export class QueuesModule {}

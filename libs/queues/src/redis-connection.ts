@@ -1,0 +1,68 @@
+import { Logger } from '@nestjs/common';
+import { Redis } from 'ioredis';
+import type { RedisOptions } from 'ioredis';
+import { RedisUnreachableError } from './redis-unreachable.error';
+
+const CONNECT_TIMEOUT_MS = 2000;
+
+/** REDIS_URL with its password hidden, for messages and logs. */
+export function redactRedisUrl(url: string): string {
+  const parsed = new URL(url);
+  if (parsed.password) {
+    parsed.password = '***';
+  }
+  return parsed.toString();
+}
+
+/**
+ * Options for a connection that only sends commands (the API, the scheduler): no
+ * offline queue, so a command fails at once while Redis is down instead of hanging.
+ */
+export const PRODUCER_OPTIONS: RedisOptions = {
+  enableOfflineQueue: false,
+  maxRetriesPerRequest: 1,
+  connectTimeout: CONNECT_TIMEOUT_MS,
+};
+
+/** Options for a worker connection: BullMQ requires blocking commands never to give up. */
+export const CONSUMER_OPTIONS: RedisOptions = {
+  maxRetriesPerRequest: null,
+  connectTimeout: CONNECT_TIMEOUT_MS,
+};
+
+/**
+ * Opens a connection and waits for Redis to answer.
+ * @throws RedisUnreachableError when it does not within the connect timeout
+ */
+export async function connectRedis(url: string, options: RedisOptions): Promise<Redis> {
+  const redacted = redactRedisUrl(url);
+  const redis = new Redis(url, { ...options, lazyConnect: true });
+  try {
+    await redis.connect();
+    await redis.ping();
+  } catch (error) {
+    redis.disconnect();
+    throw new RedisUnreachableError(redacted, (error as Error).message || 'no answer');
+  }
+  logConnectionErrorsOnce(redis, redacted);
+  return redis;
+}
+
+// ioredis emits an error per reconnect attempt: log when the link breaks and when it
+// comes back, not a stack trace every retry.
+function logConnectionErrorsOnce(redis: Redis, redacted: string): void {
+  const logger = new Logger('Redis');
+  let down = false;
+  redis.on('error', (error: Error) => {
+    if (!down) {
+      down = true;
+      logger.error(`Lost Redis at ${redacted} (REDIS_URL): ${error.message}; reconnecting.`);
+    }
+  });
+  redis.on('ready', () => {
+    if (down) {
+      down = false;
+      logger.log(`Reconnected to Redis at ${redacted}.`);
+    }
+  });
+}
