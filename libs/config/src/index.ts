@@ -1,5 +1,5 @@
 // Owns: the environment variables, their validation and the typed PlatformConfig.
-// Must not import: any other @lib (every lib may depend on config, config on none).
+// Must not import: any @lib but errors (every other lib may depend on config).
 export { EnvironmentVariables, LOG_LEVELS } from './environment.variables';
 export type { LogLevel } from './environment.variables';
 export { InvalidConfigError } from './invalid-config.error';

@@ -1,10 +1,13 @@
+import { ERROR_CATEGORIES, PlatformError } from '@lib/errors';
+
 /** Start-up configuration that breaks a rule; the message names the variable and the rule. */
-export class InvalidConfigError extends Error {
+export class InvalidConfigError extends PlatformError {
+  readonly category = ERROR_CATEGORIES.invalidInput;
+
   constructor(
     readonly variable: string,
     readonly rule: string,
   ) {
     super(`Invalid configuration: ${rule}`);
-    this.name = 'InvalidConfigError';
   }
 }

@@ -32,7 +32,11 @@ export async function validatePayload<P extends object>(
     ]);
   }
   const instance = plainToInstance(job.payloadClass, payload, { exposeDefaultValues: true });
-  const errors = await validate(instance, { whitelist: true, forbidNonWhitelisted: true });
+  const errors = await validate(instance, {
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    stopAtFirstError: true,
+  });
   if (errors.length > 0) {
     throw new InvalidPayloadError(errors.flatMap((error) => problemsOf(error, 'payload', job)));
   }

@@ -19,3 +19,4 @@ export {
 export { RedisUnreachableError } from './redis-unreachable.error';
 export { servedQueues } from './served-queues';
 export { UnknownQueueError } from './unknown-queue.error';
+export { ScheduledRetry, platformBackoffStrategy } from './scheduled-retry';

@@ -5,6 +5,6 @@ export class InvalidPayloadError extends PlatformError {
   readonly category = ERROR_CATEGORIES.invalidInput;
 
   constructor(readonly problems: string[]) {
-    super(problems.join('; '));
+    super(problems.join(' '));
   }
 }

@@ -1,0 +1,77 @@
+import { Type } from 'class-transformer';
+import {
+  IsDefined,
+  IsISO8601,
+  IsInt,
+  IsObject,
+  IsOptional,
+  IsString,
+  Length,
+  Max,
+  Min,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+import { BackoffDto } from './backoff.dto';
+
+const MAX_PRIORITY = 1_000_000;
+const MAX_DELAY_MS = 365 * 24 * 3600 * 1000;
+const integer = (min: number, max: number) => ({
+  message: `$property must be an integer from ${min} to ${max}, got $value.`,
+});
+
+/** Body of `POST /create-jobs`. */
+export class CreateJobDto {
+  /** Job type, e.g. `sleep` or `truncate_table`. */
+  @IsString({ message: '$property is required and must be a string naming a job type.' })
+  type!: string;
+
+  /** The job type's own input, validated by the job type. */
+  @IsDefined({ message: '$property is required: a JSON object (use {} when the job takes none).' })
+  @IsObject({ message: '$property must be a JSON object.' })
+  payload!: Record<string, unknown>;
+
+  /** high, default or low; defaults to the job type's queue. */
+  @IsOptional()
+  @IsString({ message: '$property must be a string naming a queue.' })
+  queue?: string;
+
+  /** 0 (default) runs first, then 1, 2, … within the queue. */
+  @IsOptional()
+  @IsInt(integer(0, MAX_PRIORITY))
+  @Min(0, integer(0, MAX_PRIORITY))
+  @Max(MAX_PRIORITY, integer(0, MAX_PRIORITY))
+  priority?: number;
+
+  /** Wait this long before the first attempt, in ms. Exclusive with run_at. */
+  @ValidateIf((dto: CreateJobDto) => dto.delay_ms !== undefined || dto.run_at !== undefined)
+  @IsOptional()
+  @IsInt(integer(0, MAX_DELAY_MS))
+  @Min(0, integer(0, MAX_DELAY_MS))
+  @Max(MAX_DELAY_MS, integer(0, MAX_DELAY_MS))
+  delay_ms?: number;
+
+  /** Run no earlier than this ISO-8601 time. Exclusive with delay_ms. */
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: '$property must be an ISO-8601 date-time, got $value.' })
+  run_at?: string;
+
+  /** Attempts in all, the first included; defaults to the job type's policy. */
+  @IsOptional()
+  @IsInt(integer(1, 100))
+  @Min(1, integer(1, 100))
+  @Max(100, integer(1, 100))
+  max_attempts?: number;
+
+  @IsOptional()
+  @IsObject({ message: '$property must be an object {type, delay_ms, max_delay_ms?}.' })
+  @ValidateNested()
+  @Type(() => BackoffDto)
+  backoff?: BackoffDto;
+
+  /** Sending the same key again returns the same job instead of creating another. */
+  @IsOptional()
+  @IsString({ message: '$property must be a string.' })
+  @Length(1, 200, { message: '$property must be 1 to 200 characters long.' })
+  idempotency_key?: string;
+}

@@ -1,0 +1,9 @@
+import { ERROR_CATEGORIES, PlatformError } from '@lib/errors';
+
+export class ExclusiveDelayError extends PlatformError {
+  readonly category = ERROR_CATEGORIES.invalidInput;
+
+  constructor() {
+    super('delay_ms and run_at cannot both be given: use one to say when the job may start.');
+  }
+}

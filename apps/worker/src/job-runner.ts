@@ -1,0 +1,89 @@
+import { JobStatusRecorder } from '@lib/job-status';
+import type { AttemptOutcome } from '@lib/job-status';
+import { JobRegistry, validatePayload } from '@lib/jobs';
+import { ScheduledRetry, backoffDelayMs } from '@lib/queues';
+import type { JobEnvelope } from '@lib/queues';
+import { Injectable, Logger } from '@nestjs/common';
+import { UnrecoverableError } from 'bullmq';
+import { attemptError } from './attempt-error';
+import { JobContextFactory } from './job-context.factory';
+import type { Attempt } from './job-context.factory';
+
+/**
+ * Runs one attempt of a fetched job: records it as running, re-validates the payload
+ * (jobs can reach Redis by other paths than the API), runs the job class, records the
+ * outcome, then settles the job in Redis. Postgres is written first: a crash between
+ * the two leaves Redis behind, and the stalled-job checker brings it back to a worker
+ * that finds the outcome already recorded.
+ */
+@Injectable()
+export class JobRunner {
+  private readonly logger = new Logger(JobRunner.name);
+
+  constructor(
+    private readonly registry: JobRegistry,
+    private readonly recorder: JobStatusRecorder,
+    private readonly contexts: JobContextFactory,
+  ) {}
+
+  async run(attempt: Attempt): Promise<void> {
+    const { job, token } = attempt;
+    const id = job.id as string;
+    if (!(await this.recorder.startAttempt(id, token, attempt.attempt))) {
+      // Finished (or cancelled) under another lease: this copy must not run again.
+      await job.moveToFailed(
+        new UnrecoverableError(
+          'Job already has a final status in Postgres; this copy was not run.',
+        ),
+        token,
+      );
+      return;
+    }
+    const outcome = await this.perform(attempt);
+    if (!(await this.recorder.finishAttempt(id, token, outcome))) {
+      this.logger.warn(
+        `Job ${id} was taken over by another worker; its outcome is kept, ours dropped.`,
+      );
+      return;
+    }
+    await this.settleInRedis(attempt, outcome);
+  }
+
+  private async perform(attempt: Attempt): Promise<AttemptOutcome> {
+    const envelope = attempt.job.data as JobEnvelope;
+    try {
+      const jobType = this.registry.get(envelope.type);
+      const payload = await validatePayload(jobType, envelope.payload);
+      const result = await jobType.perform(payload, this.contexts.create(attempt));
+      return { status: 'completed', result: result ?? null };
+    } catch (thrown) {
+      const error = attemptError(thrown, attempt.attempt);
+      const maxAttempts = attempt.job.opts.attempts ?? 1;
+      if (error.permanent || attempt.attempt >= maxAttempts) {
+        return { status: 'failed', error };
+      }
+      const delayMs = backoffDelayMs(envelope.backoff, attempt.attempt);
+      return { status: 'retrying', error, retryAt: new Date(Date.now() + delayMs) };
+    }
+  }
+
+  private async settleInRedis({ job, token }: Attempt, outcome: AttemptOutcome): Promise<void> {
+    switch (outcome.status) {
+      case 'completed':
+        await job.moveToCompleted(outcome.result, token, false);
+        return;
+      case 'retrying':
+        await job.moveToFailed(
+          new ScheduledRetry(
+            outcome.error.message,
+            Math.max(0, outcome.retryAt.getTime() - Date.now()),
+          ),
+          token,
+        );
+        return;
+      case 'failed':
+        await job.moveToFailed(new UnrecoverableError(outcome.error.message), token);
+        return;
+    }
+  }
+}

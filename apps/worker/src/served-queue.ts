@@ -1,0 +1,91 @@
+import { platformBackoffStrategy } from '@lib/queues';
+import type { QueueName } from '@lib/queues';
+import { QueueEvents, Worker } from 'bullmq';
+import type { Job } from 'bullmq';
+import type { Redis } from 'ioredis';
+
+export interface ServedQueueOptions {
+  connection: Redis;
+  prefix: string;
+  stallTimeoutMs: number;
+  /** Called when a job may be waiting: one was added, promoted, or a delay ran out. */
+  onMaybeWaiting: () => void;
+  /** Called when Redis failed a job without a worker's help (it stalled past the limit). */
+  onFailedInRedis: (jobId: string, reason: string) => void;
+}
+
+// Longest wait before acting on a 'delayed' event; a later delay is caught by polling.
+const MAX_DELAY_TIMER_MS = 60_000;
+
+/**
+ * One BullMQ queue as a worker serves it: jobs are fetched on demand (so the
+ * consumer can choose the queue), locks are renewed for the jobs it holds, and
+ * the stalled-job checker hands jobs of dead workers to live ones.
+ */
+export class ServedQueue {
+  private readonly worker: Worker;
+  private readonly events: QueueEvents;
+  private readonly timers = new Set<NodeJS.Timeout>();
+
+  constructor(
+    readonly name: QueueName,
+    private readonly options: ServedQueueOptions,
+  ) {
+    this.worker = new Worker(name, null, {
+      connection: options.connection,
+      prefix: options.prefix,
+      autorun: false,
+      lockDuration: options.stallTimeoutMs,
+      stalledInterval: Math.max(250, Math.floor(options.stallTimeoutMs / 2)),
+      // A job whose worker dies is run again once; if that one dies too, it fails.
+      maxStalledCount: 1,
+      settings: { backoffStrategy: platformBackoffStrategy },
+    });
+    this.events = new QueueEvents(name, {
+      connection: options.connection.duplicate(),
+      prefix: options.prefix,
+    });
+  }
+
+  async start(): Promise<void> {
+    this.events.on('waiting', () => this.options.onMaybeWaiting());
+    this.events.on('delayed', ({ delay }) => this.wakeAt(Number(delay)));
+    this.events.on('failed', ({ jobId, failedReason }) =>
+      this.options.onFailedInRedis(jobId, failedReason),
+    );
+    await Promise.all([this.worker.waitUntilReady(), this.events.waitUntilReady()]);
+    await this.worker.startStalledCheckTimer();
+  }
+
+  /** The next job of this queue, locked with `token`, or undefined when none is waiting. */
+  async fetch(token: string): Promise<Job | undefined> {
+    return (await this.worker.getNextJob(token, { block: false })) ?? undefined;
+  }
+
+  /** Renews the locks of the jobs this process runs, so they are not taken for stalled. */
+  async renewLocks(jobs: ReadonlyArray<{ id: string; token: string }>): Promise<void> {
+    if (jobs.length > 0) {
+      await this.worker.extendJobLocks(
+        jobs.map((job) => job.id),
+        jobs.map((job) => job.token),
+        this.options.stallTimeoutMs,
+      );
+    }
+  }
+
+  async close(): Promise<void> {
+    for (const timer of this.timers) {
+      clearTimeout(timer);
+    }
+    await Promise.all([this.worker.close(), this.events.close()]);
+  }
+
+  private wakeAt(timestamp: number): void {
+    const inMs = Math.min(MAX_DELAY_TIMER_MS, Math.max(0, timestamp - Date.now()));
+    const timer = setTimeout(() => {
+      this.timers.delete(timer);
+      this.options.onMaybeWaiting();
+    }, inMs);
+    this.timers.add(timer);
+  }
+}

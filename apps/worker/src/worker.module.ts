@@ -1,0 +1,20 @@
+import { PlatformConfigModule } from '@lib/config';
+import { DatabaseModule } from '@lib/database';
+import { JOB_STATUS_SCHEMA, JobStatusModule } from '@lib/job-status';
+import { JobsModule } from '@lib/jobs';
+import { Module } from '@nestjs/common';
+import { JobContextFactory } from './job-context.factory';
+import { JobRunner } from './job-runner';
+import { QueueConsumer } from './queue-consumer';
+
+/** The worker: the only app that consumes queues and runs jobs. */
+@Module({
+  imports: [
+    PlatformConfigModule,
+    DatabaseModule.forRoot(JOB_STATUS_SCHEMA),
+    JobStatusModule,
+    JobsModule,
+  ],
+  providers: [JobContextFactory, JobRunner, QueueConsumer],
+})
+export class WorkerModule {}

@@ -1,0 +1,25 @@
+import type { BackoffPolicy } from '@lib/queues';
+
+/** A request to run a job, already checked for shape at the edge (HTTP or a schedule). */
+export interface DispatchRequest {
+  type: string;
+  payload: unknown;
+  queue?: string;
+  /** 0 (default) runs first, then 1, 2, … */
+  priority?: number;
+  /** Run no earlier than this many ms from now; exclusive with runAt. */
+  delayMs?: number;
+  /** Run no earlier than this time; exclusive with delayMs. */
+  runAt?: Date;
+  maxAttempts?: number;
+  backoff?: BackoffPolicy;
+  idempotencyKey?: string;
+  tenantId?: string;
+}
+
+export interface DispatchResult {
+  jobId: string;
+  status: string;
+  /** False when an idempotency key matched an earlier request: nothing new was created. */
+  created: boolean;
+}

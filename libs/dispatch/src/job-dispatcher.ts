@@ -1,0 +1,123 @@
+import { randomUUID } from 'node:crypto';
+import { JOB_STATES, JobStatusReader, JobStatusRecorder } from '@lib/job-status';
+import type { JobStatus } from '@lib/job-status';
+import { JobRegistry, validatePayload } from '@lib/jobs';
+import { JobQueues, UnknownQueueError, isQueueName } from '@lib/queues';
+import type { BackoffPolicy, QueueName } from '@lib/queues';
+import { Injectable } from '@nestjs/common';
+import type { DispatchRequest, DispatchResult } from './dispatch-request';
+import { IdempotencyConflictError } from './idempotency-conflict.error';
+import { requestHash } from './request-hash';
+
+const DEFAULT_TENANT = 'default';
+
+const storedBackoff = (policy: BackoffPolicy) => ({
+  type: policy.type,
+  delay_ms: policy.delayMs,
+  ...(policy.maxDelayMs === undefined ? {} : { max_delay_ms: policy.maxDelayMs }),
+});
+
+/**
+ * The one way a job comes to exist, for the API and the scheduler alike:
+ * validate → record in Postgres → hand to Redis → mark dispatched. The row is
+ * committed before Redis hears of the job, so no acknowledged job is unknown to
+ * Postgres; a failed hand-off leaves the row recorded as not dispatched.
+ */
+@Injectable()
+export class JobDispatcher {
+  constructor(
+    private readonly registry: JobRegistry,
+    private readonly queues: JobQueues,
+    private readonly reader: JobStatusReader,
+    private readonly recorder: JobStatusRecorder,
+  ) {}
+
+  /**
+   * @throws UnknownJobTypeError, InvalidPayloadError, UnknownQueueError (nothing written)
+   * @throws IdempotencyConflictError when the key was used for a different request
+   * @throws QueueUnavailableError when Redis refused the job (the row stays, not dispatched)
+   */
+  async dispatch(request: DispatchRequest): Promise<DispatchResult> {
+    const job = this.registry.get(request.type);
+    const payload = await validatePayload(job, request.payload);
+    const queue = request.queue ?? job.defaultQueue;
+    if (!isQueueName(queue)) {
+      throw new UnknownQueueError(queue);
+    }
+    const tenantId = request.tenantId ?? DEFAULT_TENANT;
+    const hash = requestHash({ ...request, payload, tenantId });
+    if (request.idempotencyKey !== undefined) {
+      const existing = await this.reader.findByIdempotencyKey(tenantId, request.idempotencyKey);
+      if (existing) {
+        return this.replay(existing, hash);
+      }
+    }
+    const delayMs = this.delayOf(request);
+    const row = {
+      id: randomUUID(),
+      tenantId,
+      type: job.type,
+      queue,
+      priority: request.priority ?? 0,
+      status: delayMs > 0 ? JOB_STATES.scheduled : JOB_STATES.queued,
+      payload,
+      result: null,
+      error: null,
+      progress: null,
+      attempts: 0,
+      maxAttempts: request.maxAttempts ?? job.retryPolicy.maxAttempts,
+      backoff: storedBackoff(request.backoff ?? job.retryPolicy.backoff),
+      runAt: delayMs > 0 ? new Date(Date.now() + delayMs) : null,
+      idempotencyKey: request.idempotencyKey ?? null,
+      requestHash: request.idempotencyKey === undefined ? null : hash,
+      leaseId: null,
+      dispatchedAt: null,
+      startedAt: null,
+      finishedAt: null,
+    };
+    if (!(await this.recorder.create(row))) {
+      // Lost a race with an identical key: the other request's row is the job.
+      const winner = await this.reader.findByIdempotencyKey(tenantId, request.idempotencyKey ?? '');
+      return this.replay(winner as JobStatus, hash);
+    }
+    await this.handOff(row, queue, request.backoff ?? job.retryPolicy.backoff, delayMs);
+    return { jobId: row.id, status: row.status, created: true };
+  }
+
+  private async replay(existing: JobStatus, hash: string): Promise<DispatchResult> {
+    if (existing.requestHash !== hash) {
+      throw new IdempotencyConflictError(existing.idempotencyKey ?? '', existing.id);
+    }
+    if (existing.dispatchedAt === null && existing.status !== JOB_STATES.cancelled) {
+      const backoff = existing.backoff;
+      await this.handOff(
+        existing,
+        existing.queue as QueueName,
+        { type: backoff.type, delayMs: backoff.delay_ms, maxDelayMs: backoff.max_delay_ms },
+        existing.runAt ? Math.max(0, existing.runAt.getTime() - Date.now()) : 0,
+      );
+    }
+    return { jobId: existing.id, status: existing.status, created: false };
+  }
+
+  private async handOff(
+    row: Pick<JobStatus, 'id' | 'type' | 'payload' | 'tenantId' | 'priority' | 'maxAttempts'>,
+    queue: QueueName,
+    backoff: BackoffPolicy,
+    delayMs: number,
+  ): Promise<void> {
+    await this.queues.add(
+      queue,
+      { type: row.type, payload: row.payload, backoff, tenantId: row.tenantId },
+      { jobId: row.id, priority: row.priority, delayMs, maxAttempts: row.maxAttempts },
+    );
+    await this.recorder.markDispatched(row.id);
+  }
+
+  private delayOf(request: DispatchRequest): number {
+    if (request.runAt !== undefined) {
+      return Math.max(0, request.runAt.getTime() - Date.now());
+    }
+    return request.delayMs ?? 0;
+  }
+}

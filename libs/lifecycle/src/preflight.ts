@@ -1,0 +1,19 @@
+import { loadPlatformConfig } from '@lib/config';
+import type { PlatformConfig } from '@lib/config';
+import { dataSourceOptions, openDataSource } from '@lib/database';
+import type { DatabaseSchema } from '@lib/database';
+import { PRODUCER_OPTIONS, connectRedis } from '@lib/queues';
+
+/**
+ * Checks what an app needs before Nest boots it, so that a wrong variable or a
+ * server that is down ends start-up with one clear line instead of a stack trace:
+ * the config, Postgres (creating the database and applying migrations) and Redis.
+ */
+export async function preflight(schema: DatabaseSchema): Promise<PlatformConfig> {
+  const config = loadPlatformConfig();
+  const dataSource = await openDataSource(dataSourceOptions(config.database.url, schema));
+  await dataSource.destroy();
+  const redis = await connectRedis(config.redis.url, PRODUCER_OPTIONS);
+  await redis.quit();
+  return config;
+}
