@@ -102,7 +102,7 @@ export class JobStatusRecorder {
       .orIgnore()
       .returning('id')
       .execute();
-    return result.raw.length > 0;
+    return (result.raw as unknown[]).length > 0;
   }
 
   /** The job has been handed to Redis. */
@@ -131,7 +131,7 @@ export class JobStatusRecorder {
   }
 
   private async update(sql: string, params: unknown[][]): Promise<Set<string>> {
-    const [rows] = (await this.dataSource.query(sql, params)) as [Array<{ id: string }>, number];
+    const [rows] = await this.dataSource.query<[Array<{ id: string }>, number]>(sql, params);
     return new Set(rows.map((row) => row.id));
   }
 }

@@ -37,13 +37,18 @@ export const CONSUMER_OPTIONS: RedisOptions = {
 export async function connectRedis(url: string, options: RedisOptions): Promise<Redis> {
   const redacted = redactRedisUrl(url);
   const redis = new Redis(url, { ...options, lazyConnect: true });
+  let firstError: Error | undefined;
+  const keepFirst = (error: Error) => (firstError ??= error);
+  redis.on('error', keepFirst);
   try {
     await redis.connect();
     await redis.ping();
   } catch (error) {
     redis.disconnect();
-    throw new RedisUnreachableError(redacted, (error as Error).message || 'no answer');
+    const reason = (firstError ?? (error as Error)).message || 'no answer';
+    throw new RedisUnreachableError(redacted, reason.replace(/\.$/, ''));
   }
+  redis.off('error', keepFirst);
   logConnectionErrorsOnce(redis, redacted);
   return redis;
 }

@@ -2,6 +2,7 @@ import { BadRequestException, Injectable } from '@nestjs/common';
 import type { ArgumentMetadata, PipeTransform } from '@nestjs/common';
 
 // Postgres text and jsonb refuse NUL, and UTF-8 has no encoding for a lone surrogate.
+// eslint-disable-next-line no-control-regex -- NUL is exactly what is being looked for.
 const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 function findUnstorable(value: unknown, path: string): string | null {

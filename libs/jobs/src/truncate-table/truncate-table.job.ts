@@ -29,8 +29,9 @@ export class TruncateTableJob extends BaseJob<TruncateTablePayload, TruncateTabl
     super();
   }
 
-  override async checkPayload(payload: TruncateTablePayload): Promise<void> {
+  override checkPayload(payload: TruncateTablePayload): Promise<void> {
     this.tableOf(payload);
+    return Promise.resolve();
   }
 
   async perform(payload: TruncateTablePayload, ctx: JobContext): Promise<TruncateTableResult> {
@@ -44,11 +45,11 @@ export class TruncateTableJob extends BaseJob<TruncateTablePayload, TruncateTabl
       });
     } catch (error) {
       if (MISSING_RELATION.has((error as { code?: string }).code ?? '')) {
-        throw new PermanentJobError(`Table ${table} does not exist.`, { cause: error });
+        throw new PermanentJobError(`Table ${table.toString()} does not exist.`, { cause: error });
       }
       throw error;
     }
-    ctx.logger.log(`Truncated ${table}.`);
+    ctx.logger.log(`Truncated ${table.toString()}.`);
     return { truncated: table.toString() };
   }
 

@@ -1,0 +1,62 @@
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+
+export type AppName = 'api' | 'worker' | 'scheduler';
+
+const READY_LINE: Record<AppName, string> = {
+  api: 'API listening',
+  worker: 'Worker serving',
+  scheduler: 'Scheduler ready',
+};
+const ROOT = join(__dirname, '..', '..', '..');
+
+/** A built app running as a child process, as in production. */
+export class AppProcess {
+  private readonly child: ChildProcess;
+  private output = '';
+  readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+
+  constructor(
+    readonly app: AppName,
+    env: Record<string, string>,
+  ) {
+    this.child = spawn(process.execPath, [join(ROOT, `dist/apps/${app}/apps/${app}/src/main.js`)], {
+      env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const collect = (chunk: Buffer) => (this.output += chunk.toString());
+    this.child.stdout?.on('data', collect);
+    this.child.stderr?.on('data', collect);
+    this.exited = new Promise((resolve) =>
+      this.child.on('exit', (code, signal) => resolve({ code, signal })),
+    );
+  }
+
+  /** Everything the process printed so far. */
+  logs(): string {
+    return this.output;
+  }
+
+  /** Resolves once the app printed its ready line; fails if it exits first. */
+  async ready(timeoutMs = 30_000): Promise<this> {
+    const deadline = Date.now() + timeoutMs;
+    let exited = false;
+    void this.exited.then(() => (exited = true));
+    while (!this.output.includes(READY_LINE[this.app])) {
+      if (exited || Date.now() > deadline) {
+        throw new Error(`${this.app} did not become ready. Its output:\n${this.output}`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    return this;
+  }
+
+  /** Sends a signal and waits for the process to end. */
+  async stop(signal: NodeJS.Signals = 'SIGTERM') {
+    if (this.child.exitCode === null && this.child.signalCode === null) {
+      this.child.kill(signal);
+    }
+    return this.exited;
+  }
+}

@@ -1,0 +1,10 @@
+// Owns: the test-only kit: an isolated database and queue prefix, the apps as processes, waitFor.
+// Must not import: any app; nothing outside tests may import this lib.
+export { AppProcess } from './app-process';
+export type { AppName } from './app-process';
+export { freePort } from './free-port';
+export { TestDatabase } from './test-database';
+export { TestPlatform } from './test-platform';
+export type { HttpResponse } from './test-platform';
+export { TestQueuePrefix } from './test-queue-prefix';
+export { waitFor } from './wait-for';

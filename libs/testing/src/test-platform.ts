@@ -1,0 +1,113 @@
+import { AppProcess } from './app-process';
+import type { AppName } from './app-process';
+import { freePort } from './free-port';
+import { TestDatabase } from './test-database';
+import { TestQueuePrefix } from './test-queue-prefix';
+import { waitFor } from './wait-for';
+
+export interface HttpResponse<T = any> {
+  status: number;
+  headers: Headers;
+  body: T;
+}
+
+/**
+ * The whole platform for one test file: its own database and queue prefix, the real
+ * apps as processes, and an HTTP client for the API. `stop()` ends the apps and
+ * removes the database and the Redis keys.
+ */
+export class TestPlatform {
+  readonly database: TestDatabase;
+  readonly queues: TestQueuePrefix;
+  private readonly apps: AppProcess[] = [];
+  private apiUrl = '';
+
+  constructor(
+    label: string,
+    private readonly env: Record<string, string> = {},
+  ) {
+    this.database = new TestDatabase(label);
+    this.queues = new TestQueuePrefix(label);
+  }
+
+  /** Environment every app of this platform gets, plus `extra`. */
+  envFor(extra: Record<string, string> = {}): Record<string, string> {
+    return {
+      DATABASE_URL: this.database.url,
+      REDIS_URL: this.queues.redisUrl,
+      QUEUE_PREFIX: this.queues.prefix,
+      LOG_LEVEL: 'info',
+      WORKER_STALL_TIMEOUT_MS: '2000',
+      ...this.env,
+      ...extra,
+    };
+  }
+
+  /** Starts an app and waits until it is ready. */
+  async start(app: AppName, extra: Record<string, string> = {}): Promise<AppProcess> {
+    const env = this.envFor(extra);
+    if (app === 'api') {
+      env.PORT ??= String(await freePort());
+      this.apiUrl = `http://127.0.0.1:${env.PORT}`;
+    }
+    const process = new AppProcess(app, env);
+    this.apps.push(process);
+    return process.ready();
+  }
+
+  async post<T = any>(path: string, body: unknown, init: RequestInit = {}): Promise<HttpResponse<T>> {
+    return this.request<T>(path, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+      ...init,
+    });
+  }
+
+  async get<T = any>(path: string): Promise<HttpResponse<T>> {
+    return this.request<T>(path, { method: 'GET' });
+  }
+
+  /** Creates a job and returns its id; fails the test unless the API answers 202. */
+  async createJob(request: Record<string, unknown>): Promise<string> {
+    const response = await this.post<{ job_id: string }>('/create-jobs', request);
+    if (response.status !== 202) {
+      throw new Error(`POST /create-jobs answered ${response.status}: ${JSON.stringify(response.body)}`);
+    }
+    return response.body.job_id;
+  }
+
+  /** Waits until the job's status is one of `statuses` and returns the status document. */
+  async waitForStatus(id: string, statuses: string[], timeoutMs = 20_000): Promise<any> {
+    const response = await waitFor(
+      `job ${id} to be ${statuses.join(' or ')}`,
+      () => this.get(`/job-status/${id}`),
+      (r) => statuses.includes(r.body?.status),
+      { timeoutMs },
+    );
+    return response.body;
+  }
+
+  /** Rows of job_statuses, to check what was (not) written. */
+  async rows(): Promise<Array<Record<string, unknown>>> {
+    return this.database.query('SELECT * FROM job_statuses ORDER BY seq');
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all(this.apps.map((app) => app.stop('SIGKILL')));
+    await this.queues.clear();
+    await this.database.drop();
+  }
+
+  private async request<T>(path: string, init: RequestInit): Promise<HttpResponse<T>> {
+    const response = await fetch(`${this.apiUrl}${path}`, init);
+    const text = await response.text();
+    let body: unknown = text;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      // Not JSON: keep the text.
+    }
+    return { status: response.status, headers: response.headers, body: body as T };
+  }
+}

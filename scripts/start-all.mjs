@@ -1,0 +1,45 @@
+// `npm start`: runs the built API, worker and scheduler together, each line prefixed
+// with its app's name, and stops all three on Ctrl-C (SIGINT) or SIGTERM.
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+
+const apps = ['api', 'worker', 'scheduler'];
+const port = process.env.PORT ?? '3000';
+const children = new Map();
+let stopping = false;
+
+function stopAll(signal) {
+  stopping = true;
+  for (const child of children.values()) {
+    child.kill(signal);
+  }
+}
+
+for (const app of apps) {
+  const child = spawn(process.execPath, [`dist/apps/${app}/apps/${app}/src/main.js`], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  children.set(app, child);
+  for (const stream of [child.stdout, child.stderr]) {
+    createInterface({ input: stream }).on('line', (line) => {
+      console.log(`${app.padEnd(9)} | ${line}`);
+      if (app === 'api' && line.includes('API listening')) {
+        console.log(`\n  API:       http://localhost:${port}`);
+        console.log(
+          `  Try:       curl -X POST http://localhost:${port}/create-jobs -H 'content-type: application/json' -d '{"type":"sleep","payload":{"ms":1000}}'\n`,
+        );
+      }
+    });
+  }
+  child.on('exit', (code, signal) => {
+    children.delete(app);
+    if (!stopping) {
+      console.error(`${app} exited (${signal ?? code}); stopping the others.`);
+      stopAll('SIGTERM');
+      process.exitCode = code || 1;
+    }
+  });
+}
+
+process.on('SIGINT', () => stopAll('SIGTERM'));
+process.on('SIGTERM', () => stopAll('SIGTERM'));
