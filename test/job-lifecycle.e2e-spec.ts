@@ -95,7 +95,10 @@ describe('a job from creation to its final status', () => {
   it('empties an allowed table that exists', async () => {
     await platform.database.query('CREATE TABLE daily_stats (day date, visits int)');
     await platform.database.query("INSERT INTO daily_stats VALUES ('2026-01-01', 3)");
-    const id = await platform.createJob({ type: 'truncate_table', payload: { table: 'daily_stats' } });
+    const id = await platform.createJob({
+      type: 'truncate_table',
+      payload: { table: 'daily_stats' },
+    });
     const job = await platform.waitForStatus(id, ['completed']);
     expect(job.result).toEqual({ truncated: 'public.daily_stats' });
     expect(await platform.database.query('SELECT * FROM daily_stats')).toEqual([]);
@@ -110,7 +113,11 @@ describe('a job from creation to its final status', () => {
 
   it('runs a job given run_at no earlier than that time', async () => {
     const runAt = new Date(Date.now() + 1200);
-    const id = await platform.createJob({ type: 'sleep', payload: { ms: 1 }, run_at: runAt.toISOString() });
+    const id = await platform.createJob({
+      type: 'sleep',
+      payload: { ms: 1 },
+      run_at: runAt.toISOString(),
+    });
     const job = await platform.waitForStatus(id, ['completed']);
     expect(Date.parse(job.started_at)).toBeGreaterThanOrEqual(runAt.getTime());
   });

@@ -55,7 +55,11 @@ export class TestPlatform {
     return process.ready();
   }
 
-  async post<T = any>(path: string, body: unknown, init: RequestInit = {}): Promise<HttpResponse<T>> {
+  async post<T = any>(
+    path: string,
+    body: unknown,
+    init: RequestInit = {},
+  ): Promise<HttpResponse<T>> {
     return this.request<T>(path, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -72,7 +76,9 @@ export class TestPlatform {
   async createJob(request: Record<string, unknown>): Promise<string> {
     const response = await this.post<{ job_id: string }>('/create-jobs', request);
     if (response.status !== 202) {
-      throw new Error(`POST /create-jobs answered ${response.status}: ${JSON.stringify(response.body)}`);
+      throw new Error(
+        `POST /create-jobs answered ${response.status}: ${JSON.stringify(response.body)}`,
+      );
     }
     return response.body.job_id;
   }

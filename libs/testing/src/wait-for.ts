@@ -27,6 +27,8 @@ export async function waitFor<T>(
     }
     await new Promise((resolve) => setTimeout(resolve, intervalMs));
   }
-  const seen = lastError ? `last error: ${String(lastError)}` : `last value: ${JSON.stringify(last)}`;
+  const seen = lastError
+    ? `last error: ${String(lastError)}`
+    : `last value: ${JSON.stringify(last)}`;
   throw new Error(`Timed out after ${timeoutMs} ms waiting for ${description}; ${seen}`);
 }

@@ -12,18 +12,19 @@ const STATUS_OF: Record<ErrorCategory, HttpStatus> = {
   unavailable: HttpStatus.SERVICE_UNAVAILABLE,
 };
 
-// body-parser's own errors reach us as plain errors carrying a `type`.
-const BODY_PARSER_ERRORS: Record<string, { status: HttpStatus; message: (e: Error) => string }> = {
-  'entity.parse.failed': {
-    status: HttpStatus.BAD_REQUEST,
-    message: (e) => `Request body is not valid JSON: ${e.message}`,
-  },
-  'entity.too.large': {
-    status: HttpStatus.PAYLOAD_TOO_LARGE,
-    message: (e) =>
-      `Request body is larger than the ${(e as Error & { limit: number }).limit}-byte limit.`,
-  },
+type BodyParserError = Error & { type?: string; limit?: number };
+
+// Nest wraps body-parser's errors in an HttpException whose cause keeps their `type`.
+const BODY_PARSER_MESSAGES: Record<string, (error: BodyParserError) => string> = {
+  'entity.parse.failed': (e) => `Request body is not valid JSON: ${e.message}.`,
+  'entity.too.large': (e) => `Request body is larger than the ${e.limit}-byte limit.`,
 };
+
+function bodyParserCause(exception: unknown): BodyParserError | undefined {
+  const cause = exception instanceof HttpException ? exception.cause : undefined;
+  const type = (cause as BodyParserError | undefined)?.type;
+  return type && type in BODY_PARSER_MESSAGES ? (cause as BodyParserError) : undefined;
+}
 
 /**
  * The one place errors become HTTP responses, in Nest's standard shape
@@ -36,25 +37,27 @@ export class PlatformExceptionFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
-    if (exception instanceof HttpException) {
+    const parserError = bodyParserCause(exception);
+    if (exception instanceof HttpException && !parserError) {
       response.status(exception.getStatus()).json(exception.getResponse());
       return;
     }
-    const { status, message } = this.describe(exception);
-    if (status === HttpStatus.INTERNAL_SERVER_ERROR) {
-      this.logger.error((exception as Error)?.stack ?? String(exception));
-    }
+    const { status, message } = this.describe(exception, parserError);
     response.status(status).json({ statusCode: status, error: STATUS_CODES[status], message });
   }
 
-  private describe(exception: unknown): { status: HttpStatus; message: string } {
+  private describe(
+    exception: unknown,
+    parserError: BodyParserError | undefined,
+  ): { status: number; message: string } {
+    if (parserError && exception instanceof HttpException) {
+      const message = BODY_PARSER_MESSAGES[parserError.type as string](parserError);
+      return { status: exception.getStatus(), message };
+    }
     if (exception instanceof PlatformError) {
       return { status: STATUS_OF[exception.category], message: exception.message };
     }
-    const parser = BODY_PARSER_ERRORS[(exception as { type?: string })?.type ?? ''];
-    if (parser) {
-      return { status: parser.status, message: parser.message(exception as Error) };
-    }
+    this.logger.error((exception as Error)?.stack ?? String(exception));
     return { status: HttpStatus.INTERNAL_SERVER_ERROR, message: 'Internal server error' };
   }
 }

@@ -1,0 +1,169 @@
+import { TestPlatform } from '@lib/testing';
+
+const LONG_TABLE = 't'.repeat(64);
+
+describe('a request the API refuses', () => {
+  const platform = new TestPlatform('bad-input', {
+    TRUNCATE_ALLOWED_TABLES: `public.daily_stats,public.${LONG_TABLE}`,
+  });
+
+  beforeAll(() => platform.start('api'));
+  afterAll(() => platform.stop());
+
+  afterEach(async () => {
+    // Whatever was refused left nothing behind: no row, no queued job.
+    expect(await platform.rows()).toEqual([]);
+    const jobKeys = await platform.queues.keys('*:*-*-*-*-*');
+    expect(jobKeys).toEqual([]);
+    for (const list of ['wait', 'prioritized', 'delayed']) {
+      expect(await platform.queues.keys(`*:${list}`)).toEqual([]);
+    }
+  });
+
+  const expectRefused = async (body: unknown, status: number, message: string | RegExp) => {
+    const response = await platform.post('/create-jobs', body);
+    expect(response.status).toBe(status);
+    expect(response.body.statusCode).toBe(status);
+    expect(typeof response.body.error).toBe('string');
+    const text = [response.body.message].flat().join(' | ');
+    if (typeof message === 'string') {
+      expect(text).toContain(message);
+    } else {
+      expect(text).toMatch(message);
+    }
+  };
+
+  it('refuses malformed JSON', () =>
+    expectRefused('{"type": "sleep", ', 400, 'Request body is not valid JSON'));
+
+  it('refuses a missing type', () =>
+    expectRefused(
+      { payload: {} },
+      400,
+      'type is required and must be a string naming a job type.',
+    ));
+
+  it('refuses an unknown type, listing the known ones', () =>
+    expectRefused(
+      { type: 'nope', payload: {} },
+      400,
+      'Unknown job type "nope". Known types: sleep, truncate_table.',
+    ));
+
+  it('refuses a payload that breaks the job type’s rules', () =>
+    expectRefused(
+      { type: 'sleep', payload: { ms: 5_000_000 } },
+      400,
+      'payload.ms must be an integer from 0 to 3600000, got 5000000.',
+    ));
+
+  it('refuses a missing payload', () =>
+    expectRefused({ type: 'sleep' }, 400, 'payload is required'));
+
+  it('refuses unknown fields, in the request and in the payload', async () => {
+    await expectRefused(
+      { type: 'sleep', payload: { ms: 1 }, colour: 'red' },
+      400,
+      'property colour should not exist',
+    );
+    await expectRefused(
+      { type: 'sleep', payload: { ms: 1, colour: 'red' } },
+      400,
+      "payload.colour is not a field of sleep's payload.",
+    );
+  });
+
+  it.each([
+    [{ priority: -1 }, 'priority must be an integer from 0 to 1000000, got -1.'],
+    [{ max_attempts: 0 }, 'max_attempts must be an integer from 1 to 100, got 0.'],
+    [{ delay_ms: 1.5 }, 'delay_ms must be an integer from 0 to 31536000000, got 1.5.'],
+    [
+      { backoff: { type: 'linear', delay_ms: 10 } },
+      'backoff.type must be "exponential" or "fixed", got linear.',
+    ],
+    [{ run_at: 'tomorrow' }, 'run_at must be an ISO-8601 date-time, got tomorrow.'],
+  ])('refuses %j out of range', (extra, message) =>
+    expectRefused({ type: 'sleep', payload: { ms: 1 }, ...extra }, 400, message),
+  );
+
+  it('refuses delay_ms together with run_at', () =>
+    expectRefused(
+      { type: 'sleep', payload: { ms: 1 }, delay_ms: 10, run_at: new Date().toISOString() },
+      400,
+      'delay_ms and run_at cannot both be given',
+    ));
+
+  it('refuses an unknown queue', () =>
+    expectRefused(
+      { type: 'sleep', payload: { ms: 1 }, queue: 'urgent' },
+      400,
+      'queue "urgent" is not a queue. Known queues: high, default, low.',
+    ));
+
+  it('refuses a body over the size limit with 413', () =>
+    expectRefused(
+      { type: 'sleep', payload: { ms: 1, message: 'x'.repeat(2 * 1024 * 1024) } },
+      413,
+      'Request body is larger than the 1048576-byte limit.',
+    ));
+
+  it.each([
+    ['a NUL character', 'a\u0000b'],
+    ['a lone surrogate', 'a\ud800b'],
+  ])('refuses text Postgres cannot store: %s', (_, message) =>
+    expectRefused(
+      { type: 'sleep', payload: { ms: 1, message } },
+      400,
+      'body.payload.message contains',
+    ),
+  );
+
+  it('refuses a table outside TRUNCATE_ALLOWED_TABLES', () =>
+    expectRefused(
+      { type: 'truncate_table', payload: { schema: 'public', table: 'users' } },
+      400,
+      `Table public.users is not allowed. Allowed tables: public.daily_stats, public.${LONG_TABLE} (set TRUNCATE_ALLOWED_TABLES).`,
+    ));
+
+  it('refuses a table name that only differs from an allowed one in case or quoting', async () => {
+    await expectRefused(
+      { type: 'truncate_table', payload: { table: 'Daily_Stats' } },
+      400,
+      'is not allowed',
+    );
+    await expectRefused(
+      { type: 'truncate_table', payload: { table: '"daily_stats"' } },
+      400,
+      'is not allowed',
+    );
+  });
+
+  it('refuses an allowed identifier past Postgres’s 63-byte limit', () =>
+    expectRefused(
+      { type: 'truncate_table', payload: { table: LONG_TABLE } },
+      400,
+      'is 64 bytes; Postgres identifiers are at most 63 bytes.',
+    ));
+
+  it('answers 400 for a malformed job id and 404 for an unknown one', async () => {
+    const malformed = await platform.get('/job-status/not-a-uuid');
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.message).toContain('Job id "not-a-uuid" is malformed');
+    const unknown = await platform.get('/job-status/6f1c1b8e-8a53-4d6c-9d0e-3a4c5b6d7e8f');
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.message).toBe(
+      'Job 6f1c1b8e-8a53-4d6c-9d0e-3a4c5b6d7e8f does not exist (or has been deleted).',
+    );
+  });
+
+  it('refuses bad list filters', async () => {
+    const tooMany = await platform.get('/jobs?limit=5000');
+    expect(tooMany.status).toBe(400);
+    expect(tooMany.body.message).toContain('limit must be an integer from 1 to 1000, got 5000.');
+    const badStatus = await platform.get('/jobs?status=done');
+    expect(badStatus.status).toBe(400);
+    const badCursor = await platform.get('/jobs?cursor=abc');
+    expect(badCursor.status).toBe(400);
+    expect(badCursor.body.message).toContain('is not a cursor returned by GET /jobs');
+  });
+});
