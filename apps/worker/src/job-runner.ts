@@ -7,6 +7,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { UnrecoverableError } from 'bullmq';
 import { attemptError } from './attempt-error';
 import { JobContextFactory } from './job-context.factory';
+import { WorkerShutdownError } from './worker-shutdown.error';
 import type { Attempt } from './job-context.factory';
 
 /**
@@ -29,6 +30,10 @@ export class JobRunner {
   async run(attempt: Attempt): Promise<void> {
     const { job, token } = attempt;
     const id = job.id as string;
+    if (job.deferredFailure) {
+      await this.failStalled(attempt);
+      return;
+    }
     if (!(await this.recorder.startAttempt(id, token, attempt.attempt))) {
       // Finished (or cancelled) under another lease: this copy must not run again.
       await job.moveToFailed(
@@ -40,6 +45,11 @@ export class JobRunner {
       return;
     }
     const outcome = await this.perform(attempt);
+    if (outcome.status !== 'completed' && attempt.signal.reason instanceof WorkerShutdownError) {
+      // Not the job's failure: another worker runs the attempt again (the lease is taken over).
+      await job.moveToWait(token);
+      return;
+    }
     if (!(await this.recorder.finishAttempt(id, token, outcome))) {
       this.logger.warn(
         `Job ${id} was taken over by another worker; its outcome is kept, ours dropped.`,
@@ -47,6 +57,20 @@ export class JobRunner {
       return;
     }
     await this.settleInRedis(attempt, outcome);
+  }
+
+  // BullMQ marks a job that stalled past maxStalledCount and leaves its failure to the
+  // next worker that fetches it: that is us, for a job whose workers kept dying.
+  private async failStalled({ job, token, attempt }: Attempt): Promise<void> {
+    const reason = `${job.deferredFailure}: its worker stopped renewing the lock for WORKER_STALL_TIMEOUT_MS twice.`;
+    await this.recorder.failAbandoned(job.id as string, {
+      message: reason,
+      permanent: true,
+      name: 'StalledJobError',
+      attempt,
+      at: new Date().toISOString(),
+    });
+    await job.moveToFailed(new UnrecoverableError(reason), token);
   }
 
   private async perform(attempt: Attempt): Promise<AttemptOutcome> {

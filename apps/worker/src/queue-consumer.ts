@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { PlatformConfig } from '@lib/config';
-import { JobStatusRecorder } from '@lib/job-status';
 import { CONSUMER_OPTIONS, connectRedis, servedQueues } from '@lib/queues';
 import { Injectable, Logger } from '@nestjs/common';
 import type { BeforeApplicationShutdown, OnApplicationBootstrap } from '@nestjs/common';
@@ -9,6 +8,7 @@ import type { Redis } from 'ioredis';
 import { JobRunner } from './job-runner';
 import { ServedQueue } from './served-queue';
 import { Wakeup } from './wakeup';
+import { WorkerShutdownError } from './worker-shutdown.error';
 
 interface Running {
   job: Job;
@@ -18,6 +18,8 @@ interface Running {
   done: Promise<void>;
 }
 
+// How long aborted attempts get to stop at shutdown before the process leaves them.
+const ABORT_GRACE_MS = 2000;
 // Safety net for wake-ups that events cannot give (delays set before this worker started).
 const IDLE_POLL_MS = 1000;
 
@@ -40,7 +42,6 @@ export class QueueConsumer implements OnApplicationBootstrap, BeforeApplicationS
   constructor(
     private readonly config: PlatformConfig,
     private readonly runner: JobRunner,
-    private readonly recorder: JobStatusRecorder,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -53,7 +54,6 @@ export class QueueConsumer implements OnApplicationBootstrap, BeforeApplicationS
           prefix: redis.prefix,
           stallTimeoutMs: worker.stallTimeoutMs,
           onMaybeWaiting: () => this.wakeup.wake(),
-          onFailedInRedis: (jobId, reason) => this.recordFailedInRedis(jobId, reason),
         }),
     );
     await Promise.all(this.queues.map((queue) => queue.start()));
@@ -138,29 +138,17 @@ export class QueueConsumer implements OnApplicationBootstrap, BeforeApplicationS
     }
   }
 
-  // Past the grace period: stop the attempts and put their jobs back for another worker.
+  // Past the grace period: abort the attempts; those that stop hand their jobs back at
+  // once, the others are picked up by live workers once their locks expire.
   private async releaseUnfinished(): Promise<void> {
-    for (const { job, token, controller } of this.running.values()) {
-      controller.abort(new Error('The worker is shutting down.'));
-      this.logger.warn(`Job ${job.id} did not finish within SHUTDOWN_GRACE_MS; handing it back.`);
-      await job.moveToWait(token).catch(() => undefined);
+    const unfinished = [...this.running.values()];
+    for (const { job, controller } of unfinished) {
+      this.logger.warn(`Job ${job.id} did not finish within SHUTDOWN_GRACE_MS; aborting it.`);
+      controller.abort(new WorkerShutdownError());
     }
-  }
-
-  private recordFailedInRedis(jobId: string, reason: string): void {
-    if (this.running.has(jobId)) {
-      return;
-    }
-    this.recorder
-      .failAbandoned(jobId, {
-        message: `${reason} (its worker stopped renewing the job's lock for WORKER_STALL_TIMEOUT_MS).`,
-        permanent: true,
-        name: 'StalledJobError',
-        attempt: 0,
-        at: new Date().toISOString(),
-      })
-      .catch((error: Error) =>
-        this.logger.error(`Could not record job ${jobId} as failed: ${error.message}`),
-      );
+    await Promise.race([
+      Promise.all(unfinished.map((r) => r.done)),
+      new Promise((resolve) => setTimeout(resolve, ABORT_GRACE_MS).unref()),
+    ]);
   }
 }

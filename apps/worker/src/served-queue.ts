@@ -10,8 +10,6 @@ export interface ServedQueueOptions {
   stallTimeoutMs: number;
   /** Called when a job may be waiting: one was added, promoted, or a delay ran out. */
   onMaybeWaiting: () => void;
-  /** Called when Redis failed a job without a worker's help (it stalled past the limit). */
-  onFailedInRedis: (jobId: string, reason: string) => void;
 }
 
 // Longest wait before acting on a 'delayed' event; a later delay is caught by polling.
@@ -50,9 +48,6 @@ export class ServedQueue {
   async start(): Promise<void> {
     this.events.on('waiting', () => this.options.onMaybeWaiting());
     this.events.on('delayed', ({ delay }) => this.wakeAt(Number(delay)));
-    this.events.on('failed', ({ jobId, failedReason }) =>
-      this.options.onFailedInRedis(jobId, failedReason),
-    );
     await Promise.all([this.worker.waitUntilReady(), this.events.waitUntilReady()]);
     await this.worker.startStalledCheckTimer();
   }

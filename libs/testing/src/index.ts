@@ -3,6 +3,7 @@
 export { AppProcess } from './app-process';
 export type { AppName } from './app-process';
 export { freePort } from './free-port';
+export { RedisServer } from './redis-server';
 export { TestDatabase } from './test-database';
 export { TestPlatform } from './test-platform';
 export type { HttpResponse } from './test-platform';

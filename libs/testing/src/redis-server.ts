@@ -1,0 +1,58 @@
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { Redis } from 'ioredis';
+import { freePort } from './free-port';
+import { waitFor } from './wait-for';
+
+/** A private redis-server on a free port, for tests that take Redis away. */
+export class RedisServer {
+  private process: ChildProcess | null = null;
+
+  private constructor(readonly port: number) {}
+
+  static async start(): Promise<RedisServer> {
+    const server = new RedisServer(await freePort());
+    await server.restart();
+    return server;
+  }
+
+  get url(): string {
+    return `redis://127.0.0.1:${this.port}`;
+  }
+
+  /** Starts (again) on the same port and waits until it answers. */
+  async restart(): Promise<void> {
+    this.process = spawn(
+      'redis-server',
+      ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+      { stdio: 'ignore' },
+    );
+    await waitFor(
+      `redis-server on port ${this.port}`,
+      () => this.ping(),
+      (answer) => answer === 'PONG',
+    );
+  }
+
+  /** Kills the server at once, as a crash would. */
+  async kill(): Promise<void> {
+    const process = this.process;
+    this.process = null;
+    if (process && process.exitCode === null) {
+      const exited = new Promise((resolve) => process.once('exit', resolve));
+      process.kill('SIGKILL');
+      await exited;
+    }
+  }
+
+  private async ping(): Promise<string> {
+    const redis = new Redis(this.url, { lazyConnect: true, retryStrategy: () => null });
+    redis.on('error', () => undefined);
+    try {
+      await redis.connect();
+      return await redis.ping();
+    } finally {
+      redis.disconnect();
+    }
+  }
+}
