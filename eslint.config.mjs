@@ -43,6 +43,17 @@ export default tseslint.config(
     },
   },
   {
+    // Tests read JSON bodies from the wire: asserting on them is how their shape is checked.
+    files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', 'libs/testing/**'],
+    rules: {
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+      '@typescript-eslint/no-unsafe-member-access': 'off',
+      '@typescript-eslint/no-unsafe-argument': 'off',
+      '@typescript-eslint/no-unsafe-return': 'off',
+      '@typescript-eslint/no-explicit-any': 'off',
+    },
+  },
+  {
     files: ['scripts/**', 'test/bench/**'],
     rules: { 'no-console': 'off' },
   },

@@ -28,7 +28,7 @@ export async function waitFor<T>(
     await new Promise((resolve) => setTimeout(resolve, intervalMs));
   }
   const seen = lastError
-    ? `last error: ${String(lastError)}`
+    ? `last error: ${lastError instanceof Error ? lastError.message : JSON.stringify(lastError)}`
     : `last value: ${JSON.stringify(last)}`;
   throw new Error(`Timed out after ${timeoutMs} ms waiting for ${description}; ${seen}`);
 }
