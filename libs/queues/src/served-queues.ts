@@ -10,7 +10,7 @@ import { UnknownQueueError } from './unknown-queue.error';
 export function servedQueues(names: readonly string[]): QueueName[] {
   for (const name of names) {
     if (!isQueueName(name)) {
-      throw new UnknownQueueError(name, 'WORKER_QUEUES lists');
+      throw new UnknownQueueError(name, 'Invalid configuration: WORKER_QUEUES entry');
     }
   }
   return QUEUE_NAMES.filter((name) => names.includes(name));

@@ -4,10 +4,11 @@ import { QUEUE_NAMES } from './queue-names';
 export class UnknownQueueError extends PlatformError {
   readonly category = ERROR_CATEGORIES.invalidInput;
 
+  /** @param source what named the queue, e.g. `queue` or `WORKER_QUEUES entry` */
   constructor(
     readonly queue: string,
-    where = 'queue',
+    source = 'queue',
   ) {
-    super(`${where} "${queue}" is not a queue. Known queues: ${QUEUE_NAMES.join(', ')}.`);
+    super(`${source} "${queue}" is not a queue. Known queues: ${QUEUE_NAMES.join(', ')}.`);
   }
 }

@@ -1,0 +1,65 @@
+import { AppProcess, TestPlatform, freePort } from '@lib/testing';
+import type { AppName } from '@lib/testing';
+
+const APPS: AppName[] = ['api', 'worker', 'scheduler'];
+
+describe('starting the apps', () => {
+  const platform = new TestPlatform('startup');
+  afterAll(() => platform.stop());
+
+  /** Runs an app that must refuse to start; returns what it printed. */
+  const refusedStart = async (app: AppName, env: Record<string, string>) => {
+    const process = new AppProcess(app, platform.envFor(env));
+    const exit = await process.exited;
+    expect(exit.code).toBe(1);
+    const output = process.logs();
+    expect(output).not.toMatch(/^\s+at /m);
+    return output;
+  };
+
+  it.each(APPS)('%s stops with one line naming an invalid variable', async (app) => {
+    const output = await refusedStart(app, { WORKER_CONCURRENCY: 'abc' });
+    const lines = output.split('\n').filter((line) => line.includes('WORKER_CONCURRENCY'));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain(
+      'Invalid configuration: WORKER_CONCURRENCY must be an integer from 1 to 1000, got "abc".',
+    );
+  });
+
+  it('worker stops when WORKER_QUEUES names an unknown queue', async () => {
+    const output = await refusedStart('worker', { WORKER_QUEUES: 'high,urgent' });
+    expect(output).toContain(
+      'Invalid configuration: WORKER_QUEUES entry "urgent" is not a queue. Known queues: high, default, low.',
+    );
+  });
+
+  it('names the Postgres URL and how to start it when Postgres does not answer', async () => {
+    const port = await freePort();
+    const output = await refusedStart('api', {
+      DATABASE_URL: `postgres://postgres:secret@127.0.0.1:${port}/jobs`,
+    });
+    expect(output).toContain(
+      `Cannot reach Postgres at postgres://postgres:***@127.0.0.1:${port}/jobs (DATABASE_URL)`,
+    );
+    expect(output).toContain('Start it');
+    expect(output).not.toContain('secret');
+  });
+
+  it('names the Redis URL and how to start it when Redis does not answer', async () => {
+    const port = await freePort();
+    const output = await refusedStart('worker', { REDIS_URL: `redis://127.0.0.1:${port}` });
+    expect(output).toContain(
+      `Cannot reach Redis at redis://127.0.0.1:${port} (REDIS_URL): connect ECONNREFUSED`,
+    );
+    expect(output).toContain('Start it');
+  });
+
+  it('creates the missing database and applies the migration once when all apps start together', async () => {
+    const started = await Promise.all(APPS.map((app) => platform.start(app)));
+    const migrations = await platform.database.query('SELECT name FROM migrations');
+    expect(migrations).toEqual([{ name: 'CreateJobStatuses1763800000000' }]);
+    for (const app of started) {
+      expect(await app.stop('SIGTERM')).toEqual({ code: 0, signal: null });
+    }
+  });
+});
