@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 
 export type AppName = 'api' | 'worker' | 'scheduler';
 
@@ -9,7 +10,12 @@ const READY_LINE: Record<AppName, string> = {
   worker: 'Worker serving',
   scheduler: 'Scheduler ready',
 };
-const ROOT = join(__dirname, '..', '..', '..');
+
+// The repository root (this file also runs compiled, from dist/, in benchmarks).
+function repositoryRoot(from: string): string {
+  return existsSync(join(from, 'package.json')) ? from : repositoryRoot(dirname(from));
+}
+const ROOT = repositoryRoot(__dirname);
 
 /** A built app running as a child process, as in production. */
 export class AppProcess {
@@ -36,6 +42,12 @@ export class AppProcess {
   /** Everything the process printed so far. */
   logs(): string {
     return this.output;
+  }
+
+  /** Resident memory of the process, in MB (Linux). */
+  rssMb(): number {
+    const status = readFileSync(`/proc/${this.child.pid}/status`, 'utf8');
+    return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1]) / 1024;
   }
 
   /** Resolves once the app printed its ready line; fails if it exits first. */
