@@ -1,12 +1,8 @@
 import 'reflect-metadata';
-import { Expose, Type } from 'class-transformer';
-import { IsIn, IsInt, Matches, Max, Min } from 'class-validator';
-import type { ValidationArguments } from 'class-validator';
+import { IntegerFrom } from '@lib/validation';
+import { Expose } from 'class-transformer';
+import { IsIn, Matches } from 'class-validator';
 
-const integer = (min: number, max: number) => ({
-  message: (args: ValidationArguments) =>
-    `${args.property} must be an integer from ${min} to ${max}`,
-});
 const list = /^[a-z0-9_]+(\s*,\s*[a-z0-9_]+)*$/;
 const qualifiedTables = /^$|^[^\s,.]+\.[^\s,.]+(\s*,\s*[^\s,.]+\.[^\s,.]+)*$/;
 
@@ -41,10 +37,7 @@ export class EnvironmentVariables {
 
   /** HTTP port of the API. */
   @Expose()
-  @Type(() => Number)
-  @IsInt(integer(1, 65535))
-  @Min(1, integer(1, 65535))
-  @Max(65535, integer(1, 65535))
+  @IntegerFrom(1, 65535, { coerce: true, showValue: false })
   PORT = 3000;
 
   /** Queues a worker serves, highest first. */
@@ -56,26 +49,17 @@ export class EnvironmentVariables {
 
   /** Jobs one worker process runs at once. */
   @Expose()
-  @Type(() => Number)
-  @IsInt(integer(1, 1000))
-  @Min(1, integer(1, 1000))
-  @Max(1000, integer(1, 1000))
+  @IntegerFrom(1, 1000, { coerce: true, showValue: false })
   WORKER_CONCURRENCY = 10;
 
   /** A job whose worker stops renewing its lock for this long is handed to another worker. */
   @Expose()
-  @Type(() => Number)
-  @IsInt(integer(500, 3_600_000))
-  @Min(500, integer(500, 3_600_000))
-  @Max(3_600_000, integer(500, 3_600_000))
+  @IntegerFrom(500, 3_600_000, { coerce: true, showValue: false })
   WORKER_STALL_TIMEOUT_MS = 30_000;
 
   /** On SIGTERM, how long running jobs may take to finish before the worker exits. */
   @Expose()
-  @Type(() => Number)
-  @IsInt(integer(0, 3_600_000))
-  @Min(0, integer(0, 3_600_000))
-  @Max(3_600_000, integer(0, 3_600_000))
+  @IntegerFrom(0, 3_600_000, { coerce: true, showValue: false })
   SHUTDOWN_GRACE_MS = 25_000;
 
   /** Tables `truncate_table` may empty, as schema.table. */

@@ -1,9 +1,7 @@
-import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IntegerFrom } from '@lib/validation';
+import { IsIn, IsOptional } from 'class-validator';
 
 const MAX_DELAY_MS = 86_400_000;
-const delayRule = {
-  message: `$property must be an integer from 0 to ${MAX_DELAY_MS}, got $value.`,
-};
 
 export class BackoffDto {
   @IsIn(['exponential', 'fixed'], {
@@ -12,15 +10,11 @@ export class BackoffDto {
   type!: 'exponential' | 'fixed';
 
   /** Delay before the second attempt, in ms. */
-  @IsInt(delayRule)
-  @Min(0, delayRule)
-  @Max(MAX_DELAY_MS, delayRule)
+  @IntegerFrom(0, MAX_DELAY_MS)
   delay_ms!: number;
 
   /** Cap of exponential delays, in ms (default one hour). */
   @IsOptional()
-  @IsInt(delayRule)
-  @Min(0, delayRule)
-  @Max(MAX_DELAY_MS, delayRule)
+  @IntegerFrom(0, MAX_DELAY_MS)
   max_delay_ms?: number;
 }

@@ -1,24 +1,18 @@
+import { IntegerFrom } from '@lib/validation';
 import { Type } from 'class-transformer';
 import {
   IsDefined,
   IsISO8601,
-  IsInt,
   IsObject,
   IsOptional,
   IsString,
   Length,
-  Max,
-  Min,
-  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import { BackoffDto } from './backoff.dto';
 
 const MAX_PRIORITY = 1_000_000;
 const MAX_DELAY_MS = 365 * 24 * 3600 * 1000;
-const integer = (min: number, max: number) => ({
-  message: `$property must be an integer from ${min} to ${max}, got $value.`,
-});
 
 /** Body of `POST /create-jobs`. */
 export class CreateJobDto {
@@ -38,17 +32,12 @@ export class CreateJobDto {
 
   /** 0 (default) runs first, then 1, 2, … within the queue. */
   @IsOptional()
-  @IsInt(integer(0, MAX_PRIORITY))
-  @Min(0, integer(0, MAX_PRIORITY))
-  @Max(MAX_PRIORITY, integer(0, MAX_PRIORITY))
+  @IntegerFrom(0, MAX_PRIORITY)
   priority?: number;
 
   /** Wait this long before the first attempt, in ms. Exclusive with run_at. */
-  @ValidateIf((dto: CreateJobDto) => dto.delay_ms !== undefined || dto.run_at !== undefined)
   @IsOptional()
-  @IsInt(integer(0, MAX_DELAY_MS))
-  @Min(0, integer(0, MAX_DELAY_MS))
-  @Max(MAX_DELAY_MS, integer(0, MAX_DELAY_MS))
+  @IntegerFrom(0, MAX_DELAY_MS)
   delay_ms?: number;
 
   /** Run no earlier than this ISO-8601 time. Exclusive with delay_ms. */
@@ -58,9 +47,7 @@ export class CreateJobDto {
 
   /** Attempts in all, the first included; defaults to the job type's policy. */
   @IsOptional()
-  @IsInt(integer(1, 100))
-  @Min(1, integer(1, 100))
-  @Max(100, integer(1, 100))
+  @IntegerFrom(1, 100)
   max_attempts?: number;
 
   @IsOptional()

@@ -1,9 +1,7 @@
 import { JOB_STATE_VALUES } from '@lib/job-status';
 import type { JobState } from '@lib/job-status';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
-
-const limitRule = { message: '$property must be an integer from 1 to 1000, got $value.' };
+import { IntegerFrom } from '@lib/validation';
+import { IsIn, IsOptional, IsString } from 'class-validator';
 
 /** Query string of `GET /jobs`. */
 export class ListJobsQuery {
@@ -22,10 +20,7 @@ export class ListJobsQuery {
   queue?: string;
 
   @IsOptional()
-  @Type(() => Number)
-  @IsInt(limitRule)
-  @Min(1, limitRule)
-  @Max(1000, limitRule)
+  @IntegerFrom(1, 1000, { coerce: true })
   limit: number = 50;
 
   @IsOptional()

@@ -1,25 +1,21 @@
-import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { integerFrom, textUpTo } from '../validation-messages';
+import { IntegerFrom } from '@lib/validation';
+import { IsOptional, IsString, MaxLength } from 'class-validator';
 
 const MAX_SLEEP_MS = 3_600_000;
 
 export class SleepPayload {
   /** How long to wait, in ms. */
-  @IsInt(integerFrom(0, MAX_SLEEP_MS))
-  @Min(0, integerFrom(0, MAX_SLEEP_MS))
-  @Max(MAX_SLEEP_MS, integerFrom(0, MAX_SLEEP_MS))
+  @IntegerFrom(0, MAX_SLEEP_MS)
   ms!: number;
 
   /** Echoed back in the result. */
   @IsOptional()
-  @IsString(textUpTo(10_000))
-  @MaxLength(10_000, textUpTo(10_000))
+  @IsString({ message: '$property must be a string.' })
+  @MaxLength(10_000, { message: '$property must be at most 10000 characters long.' })
   message?: string;
 
   /** The first this-many attempts fail with a transient error (to demonstrate retries). */
   @IsOptional()
-  @IsInt(integerFrom(0, 100))
-  @Min(0, integerFrom(0, 100))
-  @Max(100, integerFrom(0, 100))
+  @IntegerFrom(0, 100)
   fail_attempts?: number;
 }
