@@ -114,6 +114,26 @@ describe('JobStatusRecorder against Postgres', () => {
     expect(rows).toHaveLength(1);
   });
 
+  it('does not deadlock when two processes write the same jobs in opposite orders', async () => {
+    // A second connection pool stands for another process (the API beside a worker).
+    const other = await openDataSource(dataSourceOptions(database.url, JOB_STATUS_SCHEMA));
+    const api = new JobStatusRecorder(other);
+    try {
+      for (let round = 0; round < 5; round++) {
+        const ids = (await Promise.all(Array.from({ length: 200 }, () => newJob()))).map(
+          (j) => j.id,
+        );
+        const reversed = [...ids].reverse();
+        await Promise.all([
+          ...ids.map((id) => api.markDispatched(id)),
+          ...reversed.map((id) => recorder.startAttempt(id, randomUUID(), 1)),
+        ]);
+      }
+    } finally {
+      await other.destroy();
+    }
+  });
+
   it('batches concurrent writes into a few statements', async () => {
     const jobs = await Promise.all(Array.from({ length: 300 }, () => newJob()));
     const query = jest.spyOn(dataSource, 'query');

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import type { JobError } from './job-error';
 import { STARTABLE_STATES, TERMINAL_STATES } from './job-state';
 import type { JobStatus } from './job-status.entity';
+import { orderedUpdate } from './ordered-update.sql';
 import { UpdateBatch } from './update-batch';
 import type { RunUpdate } from './update-batch';
 
@@ -40,36 +41,42 @@ export class JobStatusRecorder {
     const run: RunUpdate = (sql, params) => this.update(sql, params);
     this.dispatched = new UpdateBatch(
       run,
-      `UPDATE job_statuses AS j SET dispatched_at = now()
-       FROM unnest($1::uuid[]) AS v(id)
-       WHERE j.id = v.id AND j.dispatched_at IS NULL RETURNING j.id`,
+      orderedUpdate({
+        source: 'unnest($1::uuid[]) AS v(id)',
+        set: 'dispatched_at = now()',
+        fence: 'j.dispatched_at IS NULL',
+      }),
       [(r) => r.id],
     );
     this.started = new UpdateBatch(
       run,
-      `UPDATE job_statuses AS j
-       SET status = 'running', attempts = v.attempt, lease_id = v.lease_id,
-           started_at = now(), updated_at = now()
-       FROM unnest($1::uuid[], $2::uuid[], $3::int[]) AS v(id, lease_id, attempt)
-       WHERE j.id = v.id AND j.status IN (${states(STARTABLE_STATES)}) RETURNING j.id`,
+      orderedUpdate({
+        source: 'unnest($1::uuid[], $2::uuid[], $3::int[]) AS v(id, lease_id, attempt)',
+        set: `status = 'running', attempts = v.attempt, lease_id = v.lease_id,
+              started_at = now(), updated_at = now()`,
+        fence: `j.status IN (${states(STARTABLE_STATES)})`,
+      }),
       [(r) => r.id, (r) => r.leaseId, (r) => r.attempt],
     );
     this.progressed = new UpdateBatch(
       run,
-      `UPDATE job_statuses AS j SET progress = v.progress, updated_at = now()
-       FROM unnest($1::uuid[], $2::uuid[], $3::jsonb[]) AS v(id, lease_id, progress)
-       WHERE j.id = v.id AND j.status = 'running' AND j.lease_id = v.lease_id RETURNING j.id`,
+      orderedUpdate({
+        source: 'unnest($1::uuid[], $2::uuid[], $3::jsonb[]) AS v(id, lease_id, progress)',
+        set: 'progress = v.progress, updated_at = now()',
+        fence: "j.status = 'running' AND j.lease_id = v.lease_id",
+      }),
       [(r) => r.id, (r) => r.leaseId, (r) => json(r.progress)],
     );
     this.finished = new UpdateBatch(
       run,
-      `UPDATE job_statuses AS j
-       SET status = v.status, result = v.result, error = COALESCE(v.error, j.error),
-           run_at = COALESCE(v.retry_at, j.run_at), updated_at = now(),
-           finished_at = CASE WHEN v.status = 'retrying' THEN NULL ELSE now() END
-       FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::jsonb[], $5::jsonb[], $6::timestamptz[])
-         AS v(id, lease_id, status, result, error, retry_at)
-       WHERE j.id = v.id AND j.status = 'running' AND j.lease_id = v.lease_id RETURNING j.id`,
+      orderedUpdate({
+        source: `unnest($1::uuid[], $2::uuid[], $3::text[], $4::jsonb[], $5::jsonb[], $6::timestamptz[])
+                 AS v(id, lease_id, status, result, error, retry_at)`,
+        set: `status = v.status, result = v.result, error = COALESCE(v.error, j.error),
+              run_at = COALESCE(v.retry_at, j.run_at), updated_at = now(),
+              finished_at = CASE WHEN v.status = 'retrying' THEN NULL ELSE now() END`,
+        fence: "j.status = 'running' AND j.lease_id = v.lease_id",
+      }),
       [
         (r) => r.id,
         (r) => r.leaseId,
@@ -81,10 +88,11 @@ export class JobStatusRecorder {
     );
     this.abandoned = new UpdateBatch(
       run,
-      `UPDATE job_statuses AS j
-       SET status = 'failed', error = v.error, finished_at = now(), updated_at = now()
-       FROM unnest($1::uuid[], $2::jsonb[]) AS v(id, error)
-       WHERE j.id = v.id AND j.status NOT IN (${states(TERMINAL_STATES)}) RETURNING j.id`,
+      orderedUpdate({
+        source: 'unnest($1::uuid[], $2::jsonb[]) AS v(id, error)',
+        set: "status = 'failed', error = v.error, finished_at = now(), updated_at = now()",
+        fence: `j.status NOT IN (${states(TERMINAL_STATES)})`,
+      }),
       [(r) => r.id, (r) => json(r.error)],
     );
   }

@@ -1,0 +1,24 @@
+export interface OrderedUpdate {
+  /** The rows to write, e.g. `unnest($1::uuid[], $2::int[]) AS v(id, attempt)`; needs `v.id`. */
+  source: string;
+  /** The SET list, reading the new values from `v`. */
+  set: string;
+  /** The fence: which rows of `j` may be written. */
+  fence: string;
+}
+
+/**
+ * One statement that writes many job_statuses rows, locking them in id order first.
+ * Two batches touching the same jobs (the API marking them dispatched while a worker
+ * starts them) otherwise lock rows in whatever order their joins produce and can
+ * deadlock; Postgres only notices after deadlock_timeout (1 s) and kills one of them.
+ */
+export const orderedUpdate = ({ source, set, fence }: OrderedUpdate): string => `
+  WITH v AS (SELECT * FROM ${source}),
+       locked AS (
+         SELECT j.id FROM job_statuses j WHERE j.id IN (SELECT id FROM v) ORDER BY j.id FOR UPDATE
+       )
+  UPDATE job_statuses AS j SET ${set}
+  FROM v
+  WHERE j.id = v.id AND j.id IN (SELECT id FROM locked) AND (${fence})
+  RETURNING j.id`;
