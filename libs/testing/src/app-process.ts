@@ -25,7 +25,7 @@ export class AppProcess {
 
   constructor(
     readonly app: AppName,
-    env: Record<string, string>,
+    readonly env: Record<string, string>,
   ) {
     this.child = spawn(process.execPath, [join(ROOT, `dist/apps/${app}/apps/${app}/src/main.js`)], {
       env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', ...env },
