@@ -35,10 +35,10 @@ export class JobRunner {
       return;
     }
     if (!(await this.recorder.startAttempt(id, token, attempt.attempt))) {
-      // Finished (or cancelled) under another lease: this copy must not run again.
+      // Finished or cancelled under another lease, or never recorded: this copy must not run.
       await job.moveToFailed(
         new UnrecoverableError(
-          'Job already has a final status in Postgres; this copy was not run.',
+          'Postgres has no startable status for this job (already final, or unknown there); this copy was not run.',
         ),
         token,
       );
