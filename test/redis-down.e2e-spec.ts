@@ -14,6 +14,20 @@ describe('creating a job while Redis is down', () => {
     await redis.kill();
   });
 
+  it('answers 503 within 2 s while Redis hangs without answering', async () => {
+    redis.freeze();
+    try {
+      const startedAt = Date.now();
+      const response = await platform.post('/create-jobs', { type: 'sleep', payload: { ms: 1 } });
+      expect(Date.now() - startedAt).toBeLessThan(2000);
+      expect(response.status).toBe(503);
+      expect(response.body.message).toContain('no answer in 1500 ms');
+    } finally {
+      redis.thaw();
+    }
+    await platform.database.query('DELETE FROM job_statuses');
+  });
+
   it('answers 503 within 2 s and keeps the job recorded as not dispatched', async () => {
     await redis.kill();
     const startedAt = Date.now();

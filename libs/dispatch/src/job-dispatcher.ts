@@ -88,7 +88,9 @@ export class JobDispatcher {
     if (existing.requestHash !== hash) {
       throw new IdempotencyConflictError(existing.idempotencyKey ?? '', existing.id);
     }
-    if (existing.dispatchedAt === null && existing.status !== JOB_STATES.cancelled) {
+    const waiting =
+      existing.status === JOB_STATES.queued || existing.status === JOB_STATES.scheduled;
+    if (existing.dispatchedAt === null && waiting) {
       const backoff = existing.backoff;
       await this.handOff(
         existing,

@@ -52,8 +52,10 @@ export class JobStatusRecorder {
       run,
       orderedUpdate({
         source: 'unnest($1::uuid[], $2::uuid[], $3::int[]) AS v(id, lease_id, attempt)',
+        // A job a worker fetched was evidently handed to Redis, whatever the API recorded.
         set: `status = 'running', attempts = v.attempt, lease_id = v.lease_id,
-              started_at = now(), updated_at = now()`,
+              started_at = now(), updated_at = now(),
+              dispatched_at = COALESCE(j.dispatched_at, now())`,
         fence: `j.status IN (${states(STARTABLE_STATES)})`,
       }),
       [(r) => r.id, (r) => r.leaseId, (r) => r.attempt],

@@ -34,6 +34,16 @@ export class RedisServer {
     );
   }
 
+  /** Freezes the server (SIGSTOP): connections stay open but nothing answers. */
+  freeze(): void {
+    this.process?.kill('SIGSTOP');
+  }
+
+  /** Lets a frozen server answer again. */
+  thaw(): void {
+    this.process?.kill('SIGCONT');
+  }
+
   /** Kills the server at once, as a crash would. */
   async kill(): Promise<void> {
     const process = this.process;
