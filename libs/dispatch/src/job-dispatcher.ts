@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { JOB_STATES, JobStatusReader, JobStatusRecorder } from '@lib/job-status';
-import type { JobStatus } from '@lib/job-status';
+import type { JobStatus, NewJobStatus } from '@lib/job-status';
 import { JobRegistry, validatePayload } from '@lib/jobs';
+import type { BaseJob } from '@lib/jobs';
 import { JobQueues, UnknownQueueError, isQueueName } from '@lib/queues';
 import type { BackoffPolicy, QueueName } from '@lib/queues';
 import { Injectable } from '@nestjs/common';
@@ -53,7 +54,23 @@ export class JobDispatcher {
       }
     }
     const delayMs = this.delayOf(request);
-    const row = {
+    const row = this.newRow(request, job, { queue, tenantId, payload, hash, delayMs });
+    if (!(await this.recorder.create(row))) {
+      // Lost a race with an identical key: the other request's row is the job.
+      const winner = await this.reader.findByIdempotencyKey(tenantId, request.idempotencyKey ?? '');
+      return this.replay(winner as JobStatus, hash);
+    }
+    await this.handOff(row, queue, request.backoff ?? job.retryPolicy.backoff, delayMs);
+    return { jobId: row.id, status: row.status, created: true };
+  }
+
+  private newRow(
+    request: DispatchRequest,
+    job: BaseJob,
+    decided: { queue: QueueName; tenantId: string; payload: object; hash: string; delayMs: number },
+  ): NewJobStatus {
+    const { queue, tenantId, payload, hash, delayMs } = decided;
+    return {
       id: randomUUID(),
       tenantId,
       type: job.type,
@@ -75,13 +92,6 @@ export class JobDispatcher {
       startedAt: null,
       finishedAt: null,
     };
-    if (!(await this.recorder.create(row))) {
-      // Lost a race with an identical key: the other request's row is the job.
-      const winner = await this.reader.findByIdempotencyKey(tenantId, request.idempotencyKey ?? '');
-      return this.replay(winner as JobStatus, hash);
-    }
-    await this.handOff(row, queue, request.backoff ?? job.retryPolicy.backoff, delayMs);
-    return { jobId: row.id, status: row.status, created: true };
   }
 
   private async replay(existing: JobStatus, hash: string): Promise<DispatchResult> {

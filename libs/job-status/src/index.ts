@@ -6,7 +6,7 @@ export { JobNotFoundError } from './job-not-found.error';
 export { JOB_STATES, JOB_STATE_VALUES, TERMINAL_STATES, isTerminal } from './job-state';
 export type { JobState } from './job-state';
 export { JobStatus } from './job-status.entity';
-export type { StoredBackoff } from './job-status.entity';
+export type { NewJobStatus, StoredBackoff } from './job-status.entity';
 export { JobStatusModule } from './job-status.module';
 export { JobStatusReader } from './job-status.reader';
 export type { JobListQuery, JobPage } from './job-status.reader';

@@ -86,3 +86,6 @@ export class JobStatus {
   @Column({ name: 'updated_at', type: 'timestamptz', insert: false })
   updatedAt!: Date;
 }
+
+/** A JobStatus before Postgres fills in its sequence number and timestamps. */
+export type NewJobStatus = Omit<JobStatus, 'seq' | 'createdAt' | 'updatedAt'>;

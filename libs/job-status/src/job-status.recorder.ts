@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { JobError } from './job-error';
 import { STARTABLE_STATES, TERMINAL_STATES } from './job-state';
-import type { JobStatus } from './job-status.entity';
+import type { NewJobStatus } from './job-status.entity';
 import { orderedUpdate } from './ordered-update.sql';
 import { UpdateBatch } from './update-batch';
 import type { RunUpdate } from './update-batch';
@@ -103,7 +103,7 @@ export class JobStatusRecorder {
    * Records a new job. With an idempotency key already used by this tenant, nothing is
    * written and false is returned: the caller then reads the existing job.
    */
-  async create(job: Omit<JobStatus, 'seq' | 'createdAt' | 'updatedAt'>): Promise<boolean> {
+  async create(job: NewJobStatus): Promise<boolean> {
     const result = await this.dataSource
       .createQueryBuilder()
       .insert()
