@@ -5,6 +5,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { ApiModule } from './api.module';
 import { configureHttp } from './http/configure-http';
+import { configureOpenApi } from './http/configure-openapi';
 
 runOrExit('api', async () => {
   const config = await preflight(JOB_STATUS_SCHEMA);
@@ -14,6 +15,7 @@ runOrExit('api', async () => {
     logger: nestLogLevels(config.log.level),
   });
   configureHttp(app);
+  configureOpenApi(app);
   closeOnSignals(app);
   await app.listen(config.api.port);
   new Logger('api').log(`API listening on http://localhost:${config.api.port}`);

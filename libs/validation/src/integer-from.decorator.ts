@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { Type } from 'class-transformer';
+import { ApiProperty } from '@nestjs/swagger';
 import { IsInt, Max, Min } from 'class-validator';
 
 export interface IntegerFromOptions {
@@ -10,8 +11,9 @@ export interface IntegerFromOptions {
 }
 
 /**
- * An integer in [min, max], with one message for every way it can be wrong:
- * `ms must be an integer from 0 to 3600000, got 5000000.`
+ * An integer in [min, max], with one message for every way it can be wrong
+ * (`ms must be an integer from 0 to 3600000, got 5000000.`) and the same bounds in the
+ * OpenAPI document; whether it is required is left to the property's `?`.
  */
 export function IntegerFrom(
   min: number,
@@ -21,7 +23,12 @@ export function IntegerFrom(
   const rule = {
     message: `$property must be an integer from ${min} to ${max}${showValue ? ', got $value.' : ''}`,
   };
-  const decorators = [IsInt(rule), Min(min, rule), Max(max, rule)];
+  const decorators = [
+    IsInt(rule),
+    Min(min, rule),
+    Max(max, rule),
+    ApiProperty({ type: 'integer', minimum: min, maximum: max }),
+  ];
   if (coerce) {
     decorators.unshift(Type(() => Number));
   }

@@ -9,11 +9,11 @@ export class BackoffDto {
   })
   type!: 'exponential' | 'fixed';
 
-  /** Delay before the second attempt, in ms. */
+  /** Delay before the second attempt, in ms. @example 1000 */
   @IntegerFrom(0, MAX_DELAY_MS)
   delay_ms!: number;
 
-  /** Cap of exponential delays, in ms (default one hour). */
+  /** Cap of exponential delays, in ms (default one hour). @example 60000 */
   @IsOptional()
   @IntegerFrom(0, MAX_DELAY_MS)
   max_delay_ms?: number;

@@ -3,19 +3,23 @@ import { Body, Controller, Post, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { CreateJobDto } from './create-job.dto';
 import { ExclusiveDelayError } from './exclusive-delay.error';
+import { CreatedJobView } from './created-job.view';
+import { ApiErrors } from '../http/api-errors.decorator';
+import { ApiAcceptedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 
-export interface CreatedJobView {
-  job_id: string;
-  status: string;
-  status_url: string;
-}
-
+@ApiTags('jobs')
 @Controller()
 export class CreateJobsController {
   constructor(private readonly dispatcher: JobDispatcher) {}
 
   /** 202 with the new job; 200 with the earlier job when the idempotency key was used before. */
   @Post('create-jobs')
+  @ApiAcceptedResponse({ type: CreatedJobView, description: 'Recorded and queued.' })
+  @ApiOkResponse({
+    type: CreatedJobView,
+    description: 'The idempotency_key was used before: that job.',
+  })
+  @ApiErrors(400, 409, 413, 503)
   async create(
     @Body() body: CreateJobDto,
     @Res({ passthrough: true }) response: Response,

@@ -1,23 +1,45 @@
-import type { JobError, JobState, JobStatus } from '@lib/job-status';
+import { JOB_STATE_VALUES } from '@lib/job-status';
+import type { JobState, JobStatus } from '@lib/job-status';
+import { ApiProperty } from '@nestjs/swagger';
+import { JobErrorView } from './job-error.view';
+
+const json = { type: 'object', additionalProperties: true, nullable: true } as const;
 
 /** A job's status as the API shows it (snake_case, ISO-8601 times). */
-export interface JobStatusView {
-  id: string;
-  type: string;
-  queue: string;
-  priority: number;
-  status: JobState;
-  attempts: number;
-  max_attempts: number;
-  progress: unknown;
-  payload: unknown;
-  result: unknown;
-  error: JobError | null;
-  run_at: string | null;
-  created_at: string;
-  started_at: string | null;
-  finished_at: string | null;
-  updated_at: string;
+export class JobStatusView {
+  /** @example "6b0c2a4e-8f1d-4c33-9a57-1f2e3d4c5b6a" */
+  id!: string;
+  /** @example "sleep" */
+  type!: string;
+  /** @example "default" */
+  queue!: string;
+  /** 0 runs first. @example 0 */
+  priority!: number;
+  @ApiProperty({ enum: JOB_STATE_VALUES, example: 'completed' })
+  status!: JobState;
+  /** Attempts started so far. @example 1 */
+  attempts!: number;
+  /** @example 3 */
+  max_attempts!: number;
+  @ApiProperty({
+    ...json,
+    description: 'A number 0–100 or an object set by the job.',
+    example: 100,
+  })
+  progress!: unknown;
+  @ApiProperty({ ...json, example: { ms: 2000, message: 'hello' } })
+  payload!: unknown;
+  @ApiProperty({ ...json, example: { slept_ms: 2000, message: 'hello', attempt: 1 } })
+  result!: unknown;
+  @ApiProperty({ type: JobErrorView, nullable: true })
+  error!: JobErrorView | null;
+  /** When a scheduled or retrying job may start next. */
+  run_at!: string | null;
+  /** @example "2026-11-22T21:50:45.698Z" */
+  created_at!: string;
+  started_at!: string | null;
+  finished_at!: string | null;
+  updated_at!: string;
 }
 
 const iso = (date: Date | null): string | null => (date ? date.toISOString() : null);

@@ -1,0 +1,19 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiResponse } from '@nestjs/swagger';
+import { ErrorView } from './error.view';
+
+const DESCRIPTIONS: Record<number, string> = {
+  400: 'The request breaks a rule; the message names the field and the rule.',
+  404: 'No job has that id.',
+  409: 'The idempotency_key was used for a different request.',
+  413: 'The body is larger than 1 MB.',
+  503: 'Redis is unavailable; the job is recorded but not queued. Retry with the same idempotency_key.',
+};
+
+/** Documents the error answers of a route, all in ErrorView's shape. */
+export const ApiErrors = (...statuses: number[]) =>
+  applyDecorators(
+    ...statuses.map((status) =>
+      ApiResponse({ status, description: DESCRIPTIONS[status], type: ErrorView }),
+    ),
+  );

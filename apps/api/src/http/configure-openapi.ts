@@ -1,0 +1,14 @@
+import type { INestApplication } from '@nestjs/common';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+
+/** Swagger UI at /docs and the OpenAPI 3 document at /docs-json, built from the DTOs. */
+export function configureOpenApi(app: INestApplication): void {
+  const config = new DocumentBuilder()
+    .setTitle('jobs-platform')
+    .setDescription(
+      'Create background jobs, follow their status and list them. Every job status is kept in Postgres.',
+    )
+    .setVersion('0.1.0')
+    .build();
+  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, config));
+}

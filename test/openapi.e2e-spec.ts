@@ -1,0 +1,66 @@
+import SwaggerParser from '@apidevtools/swagger-parser';
+import { TestPlatform } from '@lib/testing';
+
+describe('the API documentation', () => {
+  const platform = new TestPlatform('openapi');
+  beforeAll(() => platform.start('api'));
+  afterAll(() => platform.stop());
+
+  it('serves Swagger UI at /docs', async () => {
+    const response = await platform.get('/docs');
+    expect(response.status).toBe(200);
+    expect(String(response.body)).toContain('swagger-ui');
+  });
+
+  it('serves an OpenAPI 3 document that validates', async () => {
+    const spec = (await platform.get('/docs-json')).body;
+    expect(spec.openapi).toMatch(/^3\./);
+    await expect(SwaggerParser.validate(structuredClone(spec))).resolves.toBeDefined();
+  });
+
+  it('documents every endpoint with its body, answers and errors', async () => {
+    const { paths, components } = (await platform.get('/docs-json')).body;
+    const create = paths['/create-jobs'].post;
+    expect(create.requestBody.content['application/json'].schema.$ref).toContain('CreateJobDto');
+    expect(Object.keys(create.responses).sort()).toEqual([
+      '200',
+      '202',
+      '400',
+      '409',
+      '413',
+      '503',
+    ]);
+    expect(Object.keys(paths['/job-status/{id}'].get.responses).sort()).toEqual([
+      '200',
+      '400',
+      '404',
+    ]);
+    expect(Object.keys(paths['/jobs'].get.responses).sort()).toEqual(['200', '400']);
+    const parameters = paths['/jobs'].get.parameters.map((p: { name: string }) => p.name).sort();
+    expect(parameters).toEqual(['cursor', 'limit', 'queue', 'status', 'type']);
+
+    const { CreateJobDto, BackoffDto, JobStatusView, ErrorView } = components.schemas;
+    expect(CreateJobDto.required.sort()).toEqual(['payload', 'type']);
+    expect(BackoffDto.required.sort()).toEqual(['delay_ms', 'type']);
+    expect(CreateJobDto.properties.type.example).toBe('sleep');
+    expect(CreateJobDto.properties.priority).toMatchObject({
+      type: 'integer',
+      minimum: 0,
+      maximum: 1_000_000,
+    });
+    expect(JobStatusView.properties.status.enum).toEqual([
+      'queued',
+      'scheduled',
+      'running',
+      'retrying',
+      'completed',
+      'failed',
+      'cancelled',
+    ]);
+    expect(ErrorView.properties.message.example).toContain('payload.ms');
+    expect(components.schemas.JobListView.properties.jobs.items.$ref).toContain('JobStatusView');
+    expect(
+      JobStatusView.properties.error.allOf?.[0]?.$ref ?? JobStatusView.properties.error.$ref,
+    ).toContain('JobErrorView');
+  });
+});
