@@ -3,7 +3,8 @@
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 
-const apps = ['api', 'worker', 'scheduler'];
+// The worker and the scheduler each need a port of their own for /health and /metrics.
+const apps = { api: {}, worker: { HEALTH_PORT: '3001' }, scheduler: { HEALTH_PORT: '3002' } };
 const port = process.env.PORT ?? '3000';
 const children = new Map();
 let stopping = false;
@@ -15,9 +16,10 @@ function stopAll(signal) {
   }
 }
 
-for (const app of apps) {
+for (const [app, env] of Object.entries(apps)) {
   const child = spawn(process.execPath, [`dist/apps/${app}/apps/${app}/src/main.js`], {
     stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...env },
   });
   children.set(app, child);
   for (const stream of [child.stdout, child.stderr]) {

@@ -2,6 +2,8 @@ import { PlatformConfigModule } from '@lib/config';
 import { DatabaseModule } from '@lib/database';
 import { DispatchModule } from '@lib/dispatch';
 import { JOB_STATUS_SCHEMA } from '@lib/job-status';
+import { HealthModule } from '@lib/health';
+import { MetricsModule } from '@lib/metrics';
 import { Module } from '@nestjs/common';
 import { CreateJobsController } from './jobs/create-jobs.controller';
 import { JobStatusController } from './jobs/job-status.controller';
@@ -9,7 +11,13 @@ import { JobsController } from './jobs/jobs.controller';
 
 /** The HTTP API: creates jobs and reads their status. It never runs jobs. */
 @Module({
-  imports: [PlatformConfigModule, DatabaseModule.forRoot(JOB_STATUS_SCHEMA), DispatchModule],
+  imports: [
+    PlatformConfigModule,
+    MetricsModule,
+    HealthModule,
+    DatabaseModule.forRoot(JOB_STATUS_SCHEMA),
+    DispatchModule,
+  ],
   controllers: [CreateJobsController, JobStatusController, JobsController],
 })
 export class ApiModule {}

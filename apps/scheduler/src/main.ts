@@ -1,16 +1,13 @@
 import { JOB_STATUS_SCHEMA } from '@lib/job-status';
-import { closeOnSignals, nestLogLevels, preflight, runOrExit } from '@lib/lifecycle';
-import { Logger } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import { bootApp, runOrExit } from '@lib/lifecycle';
 import { SchedulerModule } from './scheduler.module';
 
-runOrExit('scheduler', async () => {
-  const config = await preflight(JOB_STATUS_SCHEMA);
-  const app = await NestFactory.createApplicationContext(SchedulerModule, {
-    abortOnError: false,
-    logger: nestLogLevels(config.log.level),
-  });
-  closeOnSignals(app);
-  await app.init();
-  new Logger('scheduler').log('Scheduler ready.');
-});
+runOrExit('scheduler', () =>
+  bootApp('scheduler', {
+    module: SchedulerModule,
+    schema: JOB_STATUS_SCHEMA,
+    port: (config) => config.health.port,
+    readyMessage: (port) =>
+      `Scheduler ready; health and metrics on http://localhost:${port}/health`,
+  }),
+);

@@ -2,6 +2,8 @@ import { PlatformConfigModule } from '@lib/config';
 import { DatabaseModule } from '@lib/database';
 import { DispatchModule } from '@lib/dispatch';
 import { JOB_STATUS_SCHEMA } from '@lib/job-status';
+import { HealthModule } from '@lib/health';
+import { MetricsModule } from '@lib/metrics';
 import { Module } from '@nestjs/common';
 
 /**
@@ -9,6 +11,12 @@ import { Module } from '@nestjs/common';
  * API. It never runs jobs.
  */
 @Module({
-  imports: [PlatformConfigModule, DatabaseModule.forRoot(JOB_STATUS_SCHEMA), DispatchModule],
+  imports: [
+    PlatformConfigModule,
+    MetricsModule,
+    HealthModule,
+    DatabaseModule.forRoot(JOB_STATUS_SCHEMA),
+    DispatchModule,
+  ],
 })
 export class SchedulerModule {}

@@ -1,6 +1,7 @@
 import { JobStatusRecorder } from '@lib/job-status';
 import type { AttemptOutcome } from '@lib/job-status';
 import { JobRegistry, validatePayload } from '@lib/jobs';
+import { PlatformMetrics } from '@lib/metrics';
 import { ScheduledRetry, backoffDelayMs } from '@lib/queues';
 import type { JobEnvelope } from '@lib/queues';
 import { Injectable, Logger } from '@nestjs/common';
@@ -25,6 +26,7 @@ export class JobRunner {
     private readonly registry: JobRegistry,
     private readonly recorder: JobStatusRecorder,
     private readonly contexts: JobContextFactory,
+    private readonly metrics: PlatformMetrics,
   ) {}
 
   async run(attempt: Attempt): Promise<void> {
@@ -44,7 +46,13 @@ export class JobRunner {
       );
       return;
     }
+    const labels = { type: job.name, queue: job.queueName };
+    if (attempt.attempt === 1) {
+      this.metrics.jobWaitSeconds.observe(labels, (Date.now() - job.timestamp - job.delay) / 1000);
+    }
+    const stopTimer = this.metrics.jobRunSeconds.startTimer(labels);
     const outcome = await this.perform(attempt);
+    stopTimer();
     if (outcome.status !== 'completed' && attempt.signal.reason instanceof WorkerShutdownError) {
       // Not the job's failure: another worker runs the attempt again (the lease is taken over).
       await job.moveToWait(token);
@@ -57,6 +65,16 @@ export class JobRunner {
       return;
     }
     await this.settleInRedis(attempt, outcome);
+    this.count(outcome, labels);
+  }
+
+  private count(outcome: AttemptOutcome, labels: { type: string; queue: string }): void {
+    const counters = {
+      completed: this.metrics.jobsCompleted,
+      retrying: this.metrics.jobsRetried,
+      failed: this.metrics.jobsFailed,
+    };
+    counters[outcome.status].inc(labels);
   }
 
   // BullMQ marks a job that stalled past maxStalledCount and leaves its failure to the

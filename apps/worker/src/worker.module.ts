@@ -2,6 +2,8 @@ import { PlatformConfigModule } from '@lib/config';
 import { DatabaseModule } from '@lib/database';
 import { JOB_STATUS_SCHEMA, JobStatusModule } from '@lib/job-status';
 import { JobsModule } from '@lib/jobs';
+import { HealthModule } from '@lib/health';
+import { MetricsModule } from '@lib/metrics';
 import { Module } from '@nestjs/common';
 import { JobContextFactory } from './job-context.factory';
 import { JobRunner } from './job-runner';
@@ -11,6 +13,8 @@ import { QueueConsumer } from './queue-consumer';
 @Module({
   imports: [
     PlatformConfigModule,
+    MetricsModule,
+    HealthModule,
     DatabaseModule.forRoot(JOB_STATUS_SCHEMA),
     JobStatusModule,
     JobsModule,

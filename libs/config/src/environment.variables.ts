@@ -40,6 +40,11 @@ export class EnvironmentVariables {
   @IntegerFrom(1, 65535, { coerce: true, showValue: false })
   PORT = 3000;
 
+  /** HTTP port of the worker's and the scheduler's /health and /metrics. */
+  @Expose()
+  @IntegerFrom(1, 65535, { coerce: true, showValue: false })
+  HEALTH_PORT = 3001;
+
   /** Queues a worker serves, highest first. */
   @Expose()
   @Matches(list, {

@@ -34,6 +34,7 @@ export function loadPlatformConfig(env: NodeJS.ProcessEnv = process.env): Platfo
     { url: vars.REDIS_URL, prefix: vars.QUEUE_PREFIX },
     { url: vars.DATABASE_URL },
     { port: vars.PORT },
+    { port: vars.HEALTH_PORT },
     {
       queues: splitList(vars.WORKER_QUEUES),
       concurrency: vars.WORKER_CONCURRENCY,

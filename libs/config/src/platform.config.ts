@@ -6,6 +6,8 @@ export class PlatformConfig {
     readonly redis: { url: string; prefix: string },
     readonly database: { url: string },
     readonly api: { port: number },
+    /** Port of /health and /metrics in the apps without an API (worker, scheduler). */
+    readonly health: { port: number },
     readonly worker: {
       queues: string[];
       concurrency: number;

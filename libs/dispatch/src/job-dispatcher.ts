@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { JOB_STATES, JobStatusReader, JobStatusRecorder } from '@lib/job-status';
 import type { JobStatus, NewJobStatus } from '@lib/job-status';
 import { JobRegistry, validatePayload } from '@lib/jobs';
+import { PlatformMetrics } from '@lib/metrics';
 import type { BaseJob } from '@lib/jobs';
 import { JobQueues, UnknownQueueError, isQueueName } from '@lib/queues';
 import type { BackoffPolicy, QueueName } from '@lib/queues';
@@ -31,6 +32,7 @@ export class JobDispatcher {
     private readonly queues: JobQueues,
     private readonly reader: JobStatusReader,
     private readonly recorder: JobStatusRecorder,
+    private readonly metrics: PlatformMetrics,
   ) {}
 
   /**
@@ -61,6 +63,7 @@ export class JobDispatcher {
       return this.replay(winner as JobStatus, hash);
     }
     await this.handOff(row, queue, request.backoff ?? job.retryPolicy.backoff, delayMs);
+    this.metrics.jobsCreated.inc({ type: row.type, queue });
     return { jobId: row.id, status: row.status, created: true };
   }
 

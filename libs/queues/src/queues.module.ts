@@ -4,13 +4,14 @@ import { Module } from '@nestjs/common';
 import { JobQueues } from './job-queues';
 import { PRODUCER_REDIS_PROVIDER, ProducerRedis } from './producer-redis';
 import { QUEUE_NAMES } from './queue-names';
+import { QueueDepthGauge } from './queue-depth.gauge';
 
 @Module({ providers: [PRODUCER_REDIS_PROVIDER], exports: [ProducerRedis] })
 class ProducerRedisModule {}
 
 /**
  * The producer side of the queues, for the API and the scheduler. It registers no
- * processor: only the worker app consumes jobs.
+ * processor: only the worker app consumes jobs. Needs the app's MetricsModule.
  */
 @Module({
   imports: [
@@ -24,7 +25,7 @@ class ProducerRedisModule {}
     }),
     BullModule.registerQueue(...QUEUE_NAMES.map((name) => ({ name }))),
   ],
-  providers: [JobQueues],
+  providers: [JobQueues, QueueDepthGauge],
   exports: [JobQueues],
 })
 export class QueuesModule {}

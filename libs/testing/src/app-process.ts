@@ -7,7 +7,7 @@ export type AppName = 'api' | 'worker' | 'scheduler';
 
 const READY_LINE: Record<AppName, string> = {
   api: 'API listening',
-  worker: 'Worker serving',
+  worker: 'Worker health and metrics on',
   scheduler: 'Scheduler ready',
 };
 
@@ -37,6 +37,14 @@ export class AppProcess {
     this.exited = new Promise((resolve) =>
       this.child.on('exit', (code, signal) => resolve({ code, signal })),
     );
+  }
+
+  /** GET on this app's own HTTP port (PORT for the API, HEALTH_PORT for the others). */
+  async get(path: string): Promise<{ status: number; text: string; json: () => any }> {
+    const port = this.app === 'api' ? this.env.PORT : this.env.HEALTH_PORT;
+    const response = await fetch(`http://127.0.0.1:${port}${path}`);
+    const text = await response.text();
+    return { status: response.status, text, json: () => JSON.parse(text) };
   }
 
   /** Everything the process printed so far. */

@@ -55,14 +55,19 @@ export class RedisServer {
     }
   }
 
-  private async ping(): Promise<string> {
+  /** Sends one command, e.g. `CONFIG SET maxmemory-policy allkeys-lru`. */
+  async command(name: string, ...args: string[]): Promise<unknown> {
     const redis = new Redis(this.url, { lazyConnect: true, retryStrategy: () => null });
     redis.on('error', () => undefined);
     try {
       await redis.connect();
-      return await redis.ping();
+      return await redis.call(name, ...args);
     } finally {
       redis.disconnect();
     }
+  }
+
+  private async ping(): Promise<string> {
+    return String(await this.command('PING'));
   }
 }

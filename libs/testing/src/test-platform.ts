@@ -49,6 +49,8 @@ export class TestPlatform {
     if (app === 'api') {
       env.PORT ??= String(await freePort());
       this.apiUrl = `http://127.0.0.1:${env.PORT}`;
+    } else {
+      env.HEALTH_PORT ??= String(await freePort());
     }
     const process = new AppProcess(app, env);
     this.apps.push(process);

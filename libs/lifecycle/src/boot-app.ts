@@ -1,0 +1,42 @@
+import type { PlatformConfig } from '@lib/config';
+import type { DatabaseSchema } from '@lib/database';
+import { Logger } from '@nestjs/common';
+import type { Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { closeOnSignals } from './close-on-signals';
+import { nestLogLevels } from './nest-log-levels';
+import { preflight } from './preflight';
+
+export interface BootOptions {
+  /** The app's root module. */
+  module: Type<unknown>;
+  schema: DatabaseSchema;
+  /** The HTTP port, chosen from the validated config. */
+  port: (config: PlatformConfig) => number;
+  /** Checks of this app's own settings, run before Nest starts (throw a PlatformError). */
+  validate?: (config: PlatformConfig) => void;
+  /** Adds what only this app has (body parsing, OpenAPI) before it listens. */
+  configure?: (app: NestExpressApplication) => void;
+  /** Logged once the app listens; tests and `npm start` wait for it. */
+  readyMessage: (port: number) => string;
+}
+
+/**
+ * Starts an app the same way for all three: checks first (one line and exit 1 on
+ * failure, see runOrExit), then Nest, the signal handlers, and the HTTP listener.
+ */
+export async function bootApp(name: string, options: BootOptions): Promise<void> {
+  const config = await preflight(options.schema);
+  options.validate?.(config);
+  const app = await NestFactory.create<NestExpressApplication>(options.module, {
+    bodyParser: false,
+    abortOnError: false,
+    logger: nestLogLevels(config.log.level),
+  });
+  options.configure?.(app);
+  closeOnSignals(app);
+  const port = options.port(config);
+  await app.listen(port);
+  new Logger(name).log(options.readyMessage(port));
+}
