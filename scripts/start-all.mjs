@@ -1,5 +1,6 @@
 // `npm start`: runs the built API, worker and scheduler together, each line prefixed
-// with its app's name, and stops all three on Ctrl-C (SIGINT) or SIGTERM.
+// with its app's name (readable logs unless LOG_FORMAT says otherwise), and stops all
+// three on Ctrl-C (SIGINT) or SIGTERM.
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 
@@ -19,7 +20,7 @@ function stopAll(signal) {
 for (const [app, env] of Object.entries(apps)) {
   const child = spawn(process.execPath, [`dist/apps/${app}/apps/${app}/src/main.js`], {
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, ...env },
+    env: { LOG_FORMAT: 'pretty', ...process.env, ...env },
   });
   children.set(app, child);
   for (const stream of [child.stdout, child.stderr]) {

@@ -7,21 +7,24 @@ describe('starting the apps', () => {
   const platform = new TestPlatform('startup');
   afterAll(() => platform.stop());
 
-  /** Runs an app that must refuse to start; returns what it printed. */
+  /** Runs an app that must refuse to start; returns the message of its one fatal line. */
   const refusedStart = async (app: AppName, env: Record<string, string>) => {
     const process = new AppProcess(app, platform.envFor(env));
     const exit = await process.exited;
     expect(exit.code).toBe(1);
-    const output = process.logs();
-    expect(output).not.toMatch(/^\s+at /m);
-    return output;
+    const lines = process
+      .logs()
+      .split('\n')
+      .filter((line) => line.trim() !== '')
+      .map((line) => JSON.parse(line) as { level: number; msg: string });
+    const fatal = lines.filter((line) => line.level === 60);
+    expect(fatal).toHaveLength(1);
+    expect(fatal[0].msg).not.toMatch(/^\s+at /m);
+    return fatal[0].msg;
   };
 
   it.each(APPS)('%s stops with one line naming an invalid variable', async (app) => {
-    const output = await refusedStart(app, { WORKER_CONCURRENCY: 'abc' });
-    const lines = output.split('\n').filter((line) => line.includes('WORKER_CONCURRENCY'));
-    expect(lines).toHaveLength(1);
-    expect(lines[0]).toContain(
+    expect(await refusedStart(app, { WORKER_CONCURRENCY: 'abc' })).toBe(
       'Invalid configuration: WORKER_CONCURRENCY must be an integer from 1 to 1000, got "abc".',
     );
   });

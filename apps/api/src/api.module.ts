@@ -3,6 +3,7 @@ import { DatabaseModule } from '@lib/database';
 import { DispatchModule } from '@lib/dispatch';
 import { JOB_STATUS_SCHEMA } from '@lib/job-status';
 import { HealthModule } from '@lib/health';
+import { PlatformLoggerModule } from '@lib/lifecycle';
 import { MetricsModule } from '@lib/metrics';
 import { Module } from '@nestjs/common';
 import { CreateJobsController } from './jobs/create-jobs.controller';
@@ -13,6 +14,7 @@ import { JobsController } from './jobs/jobs.controller';
 @Module({
   imports: [
     PlatformConfigModule,
+    PlatformLoggerModule.forApp('api'),
     MetricsModule,
     HealthModule,
     DatabaseModule.forRoot(JOB_STATUS_SCHEMA),

@@ -3,6 +3,7 @@ import { DatabaseModule } from '@lib/database';
 import { DispatchModule } from '@lib/dispatch';
 import { JOB_STATUS_SCHEMA } from '@lib/job-status';
 import { HealthModule } from '@lib/health';
+import { PlatformLoggerModule } from '@lib/lifecycle';
 import { MetricsModule } from '@lib/metrics';
 import { Module } from '@nestjs/common';
 
@@ -13,6 +14,7 @@ import { Module } from '@nestjs/common';
 @Module({
   imports: [
     PlatformConfigModule,
+    PlatformLoggerModule.forApp('scheduler'),
     MetricsModule,
     HealthModule,
     DatabaseModule.forRoot(JOB_STATUS_SCHEMA),

@@ -1,7 +1,9 @@
 import { JobStatusRecorder } from '@lib/job-status';
 import type { JobContext, JobLogger } from '@lib/jobs';
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { Job } from 'bullmq';
+import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
+import type { Logger as Pino } from 'pino';
 
 export interface Attempt {
   job: Job;
@@ -18,7 +20,10 @@ const isProgress = (value: unknown): value is number | Record<string, unknown> =
 /** Adapts a BullMQ job into the JobContext job code sees. */
 @Injectable()
 export class JobContextFactory {
-  constructor(private readonly recorder: JobStatusRecorder) {}
+  constructor(
+    private readonly recorder: JobStatusRecorder,
+    @InjectPinoLogger('job') private readonly pino: PinoLogger,
+  ) {}
 
   create({ job, token, attempt, signal }: Attempt): JobContext {
     const id = job.id as string;
@@ -26,7 +31,7 @@ export class JobContextFactory {
       jobId: id,
       attempt,
       maxAttempts: job.opts.attempts ?? 1,
-      logger: this.loggerFor(job, attempt),
+      logger: this.jobLogger(this.loggerFor(job, attempt)),
       signal,
       progress: async (value) => {
         if (!isProgress(value)) {
@@ -42,13 +47,22 @@ export class JobContextFactory {
     };
   }
 
-  private loggerFor(job: Job, attempt: number): JobLogger {
-    const logger = new Logger(`${job.name} ${job.id} attempt ${attempt}`);
+  /** A logger whose every line names the job, its type, queue and attempt. */
+  loggerFor(job: Job, attempt: number): Pino {
+    return this.pino.logger.child({
+      job_id: job.id,
+      job_type: job.name,
+      queue: job.queueName,
+      attempt,
+    });
+  }
+
+  private jobLogger(pino: Pino): JobLogger {
     return {
-      log: (message) => logger.log(message),
-      warn: (message) => logger.warn(message),
-      error: (message) => logger.error(message),
-      debug: (message) => logger.debug(message),
+      log: (message) => pino.info(message),
+      warn: (message) => pino.warn(message),
+      error: (message) => pino.error(message),
+      debug: (message) => pino.debug(message),
     };
   }
 }

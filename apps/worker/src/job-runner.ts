@@ -4,8 +4,9 @@ import { JobRegistry, validatePayload } from '@lib/jobs';
 import { PlatformMetrics } from '@lib/metrics';
 import { ScheduledRetry, backoffDelayMs } from '@lib/queues';
 import type { JobEnvelope } from '@lib/queues';
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { UnrecoverableError } from 'bullmq';
+import type { Logger as Pino } from 'pino';
 import { attemptError } from './attempt-error';
 import { JobContextFactory } from './job-context.factory';
 import { WorkerShutdownError } from './worker-shutdown.error';
@@ -20,8 +21,6 @@ import type { Attempt } from './job-context.factory';
  */
 @Injectable()
 export class JobRunner {
-  private readonly logger = new Logger(JobRunner.name);
-
   constructor(
     private readonly registry: JobRegistry,
     private readonly recorder: JobStatusRecorder,
@@ -58,14 +57,30 @@ export class JobRunner {
       await job.moveToWait(token);
       return;
     }
+    const log = this.contexts.loggerFor(job, attempt.attempt);
     if (!(await this.recorder.finishAttempt(id, token, outcome))) {
-      this.logger.warn(
-        `Job ${id} was taken over by another worker; its outcome is kept, ours dropped.`,
+      log.warn(
+        'Taken over by another worker while running: its outcome stands, this one is dropped.',
       );
       return;
     }
     await this.settleInRedis(attempt, outcome);
     this.count(outcome, labels);
+    this.report(log, outcome);
+  }
+
+  private report(log: Pino, outcome: AttemptOutcome): void {
+    switch (outcome.status) {
+      case 'completed':
+        log.info('Job completed.');
+        return;
+      case 'retrying':
+        log.warn({ error: outcome.error, retry_at: outcome.retryAt }, 'Attempt failed; retrying.');
+        return;
+      case 'failed':
+        log.error({ error: outcome.error }, 'Job failed.');
+        return;
+    }
   }
 
   private count(outcome: AttemptOutcome, labels: { type: string; queue: string }): void {

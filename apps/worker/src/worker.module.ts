@@ -3,6 +3,7 @@ import { DatabaseModule } from '@lib/database';
 import { JOB_STATUS_SCHEMA, JobStatusModule } from '@lib/job-status';
 import { JobsModule } from '@lib/jobs';
 import { HealthModule } from '@lib/health';
+import { PlatformLoggerModule } from '@lib/lifecycle';
 import { MetricsModule } from '@lib/metrics';
 import { Module } from '@nestjs/common';
 import { JobContextFactory } from './job-context.factory';
@@ -13,6 +14,7 @@ import { QueueConsumer } from './queue-consumer';
 @Module({
   imports: [
     PlatformConfigModule,
+    PlatformLoggerModule.forApp('worker'),
     MetricsModule,
     HealthModule,
     DatabaseModule.forRoot(JOB_STATUS_SCHEMA),

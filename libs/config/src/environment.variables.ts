@@ -6,6 +6,9 @@ import { IsIn, Matches } from 'class-validator';
 const list = /^[a-z0-9_]+(\s*,\s*[a-z0-9_]+)*$/;
 const qualifiedTables = /^$|^[^\s,.]+\.[^\s,.]+(\s*,\s*[^\s,.]+\.[^\s,.]+)*$/;
 
+export const LOG_FORMATS = ['json', 'pretty'] as const;
+export type LogFormat = (typeof LOG_FORMATS)[number];
+
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
@@ -80,4 +83,11 @@ export class EnvironmentVariables {
     message: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`,
   })
   LOG_LEVEL: LogLevel = 'info';
+
+  /** `json`: one JSON object per line; `pretty`: readable lines for development. */
+  @Expose()
+  @IsIn(LOG_FORMATS, {
+    message: `LOG_FORMAT must be one of ${LOG_FORMATS.join(', ')}`,
+  })
+  LOG_FORMAT: LogFormat = 'json';
 }

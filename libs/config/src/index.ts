@@ -1,8 +1,8 @@
 // Owns: the environment variables, their validation and the typed PlatformConfig.
 // Must not import: any @lib but errors (every other lib may depend on config).
-export { EnvironmentVariables, LOG_LEVELS } from './environment.variables';
-export type { LogLevel } from './environment.variables';
+export { EnvironmentVariables, LOG_FORMATS, LOG_LEVELS } from './environment.variables';
+export type { LogFormat, LogLevel } from './environment.variables';
 export { InvalidConfigError } from './invalid-config.error';
-export { loadPlatformConfig } from './load-platform-config';
+export { loadLogSettings, loadPlatformConfig } from './load-platform-config';
 export { PlatformConfig } from './platform.config';
 export { PlatformConfigModule } from './platform-config.module';

@@ -17,7 +17,7 @@ describe('loadPlatformConfig', () => {
       shutdownGraceMs: 25_000,
     });
     expect(config.jobs.truncateAllowedTables).toEqual(['public.daily_stats']);
-    expect(config.log.level).toBe('info');
+    expect(config.log).toEqual({ level: 'info', format: 'json' });
   });
 
   it('reads numbers and lists from the environment', () => {

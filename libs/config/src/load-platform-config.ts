@@ -1,6 +1,6 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
-import { EnvironmentVariables } from './environment.variables';
+import { EnvironmentVariables, LOG_FORMATS, LOG_LEVELS } from './environment.variables';
 import { InvalidConfigError } from './invalid-config.error';
 import { PlatformConfig } from './platform.config';
 
@@ -42,6 +42,20 @@ export function loadPlatformConfig(env: NodeJS.ProcessEnv = process.env): Platfo
       shutdownGraceMs: vars.SHUTDOWN_GRACE_MS,
     },
     { truncateAllowedTables: splitList(vars.TRUNCATE_ALLOWED_TABLES) },
-    { level: vars.LOG_LEVEL },
+    { level: vars.LOG_LEVEL, format: vars.LOG_FORMAT },
   );
+}
+
+/**
+ * LOG_LEVEL and LOG_FORMAT for reporting a failed start-up: never throws, so that even
+ * an invalid configuration can be reported in the format the operator asked for.
+ */
+export function loadLogSettings(env: NodeJS.ProcessEnv = process.env): PlatformConfig['log'] {
+  const defaults = new EnvironmentVariables();
+  const pick = <T extends string>(value: string | undefined, allowed: readonly T[], fallback: T) =>
+    allowed.includes(value as T) ? (value as T) : fallback;
+  return {
+    level: pick(env.LOG_LEVEL, LOG_LEVELS, defaults.LOG_LEVEL),
+    format: pick(env.LOG_FORMAT, LOG_FORMATS, defaults.LOG_FORMAT),
+  };
 }

@@ -1,4 +1,4 @@
-import type { LogLevel } from './environment.variables';
+import type { LogFormat, LogLevel } from './environment.variables';
 
 /** The validated, typed configuration every app receives by injection. */
 export class PlatformConfig {
@@ -15,6 +15,6 @@ export class PlatformConfig {
       shutdownGraceMs: number;
     },
     readonly jobs: { truncateAllowedTables: string[] },
-    readonly log: { level: LogLevel },
+    readonly log: { level: LogLevel; format: LogFormat },
   ) {}
 }

@@ -1,11 +1,10 @@
 import type { PlatformConfig } from '@lib/config';
 import type { DatabaseSchema } from '@lib/database';
-import { Logger } from '@nestjs/common';
 import type { Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { Logger } from 'nestjs-pino';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { closeOnSignals } from './close-on-signals';
-import { nestLogLevels } from './nest-log-levels';
 import { preflight } from './preflight';
 
 export interface BootOptions {
@@ -32,11 +31,13 @@ export async function bootApp(name: string, options: BootOptions): Promise<void>
   const app = await NestFactory.create<NestExpressApplication>(options.module, {
     bodyParser: false,
     abortOnError: false,
-    logger: nestLogLevels(config.log.level),
+    // Held until the app's pino logger takes over, so every line is structured.
+    bufferLogs: true,
   });
+  app.useLogger(app.get(Logger));
   options.configure?.(app);
   closeOnSignals(app);
   const port = options.port(config);
   await app.listen(port);
-  new Logger(name).log(options.readyMessage(port));
+  app.get(Logger).log(options.readyMessage(port), name);
 }

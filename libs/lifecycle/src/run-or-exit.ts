@@ -1,5 +1,7 @@
-import { Logger } from '@nestjs/common';
+import { loadLogSettings } from '@lib/config';
 import { PlatformError } from '@lib/errors';
+import { pino } from 'pino';
+import { pinoDestination, pinoOptions } from './pino-options';
 
 /**
  * Runs an app's start-up; if it fails, logs one line (a PlatformError's message names
@@ -7,11 +9,16 @@ import { PlatformError } from '@lib/errors';
  */
 export function runOrExit(appName: string, start: () => Promise<void>): void {
   start().catch((error: unknown) => {
-    const logger = new Logger(appName);
+    const log = loadLogSettings();
+    // Synchronous, so that the line is written before the process exits.
+    const logger = pino(pinoOptions(appName, log), pinoDestination(log, true));
     if (error instanceof PlatformError) {
       logger.fatal(error.message);
     } else {
-      logger.fatal(`Start-up failed: ${(error as Error)?.stack ?? String(error)}`);
+      logger.fatal(
+        { err: error },
+        `Start-up failed: ${(error as Error)?.message ?? String(error)}`,
+      );
     }
     process.exit(1);
   });
