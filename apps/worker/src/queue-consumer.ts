@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { PlatformConfig } from '@lib/config';
-import { CONSUMER_OPTIONS, connectRedis, servedQueues } from '@lib/queues';
+import { CONSUMER_OPTIONS, closeRedis, connectRedis, servedQueues } from '@lib/queues';
 import { Injectable, Logger } from '@nestjs/common';
 import type { BeforeApplicationShutdown, OnApplicationBootstrap } from '@nestjs/common';
 import type { Job } from 'bullmq';
@@ -80,7 +80,9 @@ export class QueueConsumer implements OnApplicationBootstrap, BeforeApplicationS
       clearInterval(this.lockRenewal);
     }
     await Promise.all(this.queues.map((queue) => queue.close()));
-    await this.connection?.quit();
+    if (this.connection) {
+      await closeRedis(this.connection);
+    }
   }
 
   private async consume(): Promise<void> {

@@ -7,6 +7,8 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { closeOnSignals } from './close-on-signals';
 import { preflight } from './preflight';
 
+const SHUTDOWN_SLACK_MS = 10_000;
+
 export interface BootOptions {
   /** The app's root module. */
   module: Type<unknown>;
@@ -36,7 +38,8 @@ export async function bootApp(name: string, options: BootOptions): Promise<void>
   });
   app.useLogger(app.get(Logger));
   options.configure?.(app);
-  closeOnSignals(app);
+  // Running jobs get SHUTDOWN_GRACE_MS; connections and hooks get a little more.
+  closeOnSignals(app, config.worker.shutdownGraceMs + SHUTDOWN_SLACK_MS);
   const port = options.port(config);
   await app.listen(port);
   app.get(Logger).log(options.readyMessage(port), name);

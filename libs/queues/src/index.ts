@@ -13,6 +13,7 @@ export { QueuesModule } from './queues.module';
 export {
   CONSUMER_OPTIONS,
   PRODUCER_OPTIONS,
+  closeRedis,
   connectRedis,
   redactRedisUrl,
 } from './redis-connection';

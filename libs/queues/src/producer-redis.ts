@@ -1,14 +1,14 @@
 import { PlatformConfig } from '@lib/config';
 import type { OnApplicationShutdown, Provider } from '@nestjs/common';
 import type { Redis } from 'ioredis';
-import { PRODUCER_OPTIONS, connectRedis } from './redis-connection';
+import { PRODUCER_OPTIONS, closeRedis, connectRedis } from './redis-connection';
 
 /** The connection the API and the scheduler queue jobs through. */
 export class ProducerRedis implements OnApplicationShutdown {
   constructor(readonly connection: Redis) {}
 
   async onApplicationShutdown(): Promise<void> {
-    await this.connection.quit().catch(() => this.connection.disconnect());
+    await closeRedis(this.connection);
   }
 }
 

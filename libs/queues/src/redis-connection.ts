@@ -71,3 +71,15 @@ function logConnectionErrorsOnce(redis: Redis, redacted: string): void {
     }
   });
 }
+
+// A Redis that stopped answering must not hold up a shutdown.
+const QUIT_TIMEOUT_MS = 1000;
+
+/** QUIT politely, or drop the connection if Redis does not answer in time. */
+export async function closeRedis(redis: Redis): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, QUIT_TIMEOUT_MS)));
+  await Promise.race([redis.quit().catch(() => undefined), timeout]);
+  clearTimeout(timer);
+  redis.disconnect();
+}
