@@ -1,25 +1,37 @@
 import { PlatformConfigModule } from '@lib/config';
+import type { PlatformConfig } from '@lib/config';
 import { DatabaseModule } from '@lib/database';
 import { DispatchModule } from '@lib/dispatch';
-import { JOB_STATUS_SCHEMA } from '@lib/job-status';
 import { HealthModule } from '@lib/health';
+import { JOB_STATUS_SCHEMA } from '@lib/job-status';
 import { PlatformLoggerModule } from '@lib/lifecycle';
 import { MetricsModule } from '@lib/metrics';
 import { Module } from '@nestjs/common';
+import type { DynamicModule } from '@nestjs/common';
+import { DashboardModule } from './dashboard/dashboard.module';
+import { DashboardNotMountedNotice } from './dashboard/dashboard-not-mounted.notice';
 import { CreateJobsController } from './jobs/create-jobs.controller';
 import { JobStatusController } from './jobs/job-status.controller';
 import { JobsController } from './jobs/jobs.controller';
 
 /** The HTTP API: creates jobs and reads their status. It never runs jobs. */
-@Module({
-  imports: [
-    PlatformConfigModule,
-    PlatformLoggerModule.forApp('api'),
-    MetricsModule,
-    HealthModule,
-    DatabaseModule.forRoot(JOB_STATUS_SCHEMA),
-    DispatchModule,
-  ],
-  controllers: [CreateJobsController, JobStatusController, JobsController],
-})
-export class ApiModule {}
+@Module({})
+export class ApiModule {
+  /** The dashboard is part of the app only when its credentials are configured. */
+  static forRoot(config: PlatformConfig): DynamicModule {
+    return {
+      module: ApiModule,
+      imports: [
+        PlatformConfigModule,
+        PlatformLoggerModule.forApp('api'),
+        MetricsModule,
+        HealthModule,
+        DatabaseModule.forRoot(JOB_STATUS_SCHEMA),
+        DispatchModule,
+        ...(config.admin ? [DashboardModule] : []),
+      ],
+      controllers: [CreateJobsController, JobStatusController, JobsController],
+      providers: config.admin ? [] : [DashboardNotMountedNotice],
+    };
+  }
+}

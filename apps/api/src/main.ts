@@ -6,7 +6,7 @@ import { configureOpenApi } from './http/configure-openapi';
 
 runOrExit('api', () =>
   bootApp('api', {
-    module: ApiModule,
+    module: (config) => ApiModule.forRoot(config),
     schema: JOB_STATUS_SCHEMA,
     port: (config) => config.api.port,
     configure: (app) => {

@@ -48,6 +48,18 @@ export class EnvironmentVariables {
   @IntegerFrom(1, 65535, { coerce: true, showValue: false })
   HEALTH_PORT = 3001;
 
+  /** User name for the Bull Board dashboard; with ADMIN_PASSWORD, mounts it at /admin/queues. */
+  @Expose()
+  @Matches(/^[^:\s]{0,100}$/, {
+    message: 'ADMIN_USER must be at most 100 characters without ":" or spaces',
+  })
+  ADMIN_USER = '';
+
+  /** Password for the dashboard (HTTP basic auth). */
+  @Expose()
+  @Matches(/^.{0,200}$/, { message: 'ADMIN_PASSWORD must be at most 200 characters' })
+  ADMIN_PASSWORD = '';
+
   /** Queues a worker serves, highest first. */
   @Expose()
   @Matches(list, {

@@ -35,6 +35,9 @@ export function loadPlatformConfig(env: NodeJS.ProcessEnv = process.env): Platfo
     { url: vars.DATABASE_URL },
     { port: vars.PORT },
     { port: vars.HEALTH_PORT },
+    vars.ADMIN_USER && vars.ADMIN_PASSWORD
+      ? { user: vars.ADMIN_USER, password: vars.ADMIN_PASSWORD }
+      : null,
     {
       queues: splitList(vars.WORKER_QUEUES),
       concurrency: vars.WORKER_CONCURRENCY,

@@ -8,6 +8,8 @@ export class PlatformConfig {
     readonly api: { port: number },
     /** Port of /health and /metrics in the apps without an API (worker, scheduler). */
     readonly health: { port: number },
+    /** Credentials of the dashboard; null leaves it unmounted. */
+    readonly admin: { user: string; password: string } | null,
     readonly worker: {
       queues: string[];
       concurrency: number;

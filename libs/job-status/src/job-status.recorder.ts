@@ -36,6 +36,8 @@ export class JobStatusRecorder {
   private readonly progressed: UpdateBatch<Lease & { progress: unknown }>;
   private readonly finished: UpdateBatch<Lease & { outcome: AttemptOutcome }>;
   private readonly abandoned: UpdateBatch<{ id: string; error: JobError }>;
+  private readonly requeued: UpdateBatch<{ id: string }>;
+  private readonly promoted: UpdateBatch<{ id: string }>;
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {
     const run: RunUpdate = (sql, params) => this.update(sql, params);
@@ -97,6 +99,25 @@ export class JobStatusRecorder {
       }),
       [(r) => r.id, (r) => json(r.error)],
     );
+    this.requeued = new UpdateBatch(
+      run,
+      orderedUpdate({
+        source: 'unnest($1::uuid[]) AS v(id)',
+        set: `status = 'queued', result = NULL, run_at = NULL, finished_at = NULL,
+              updated_at = now()`,
+        fence: `j.status IN (${states(TERMINAL_STATES)})`,
+      }),
+      [(r) => r.id],
+    );
+    this.promoted = new UpdateBatch(
+      run,
+      orderedUpdate({
+        source: 'unnest($1::uuid[]) AS v(id)',
+        set: "status = 'queued', run_at = NULL, updated_at = now()",
+        fence: "j.status = 'scheduled'",
+      }),
+      [(r) => r.id],
+    );
   }
 
   /**
@@ -138,6 +159,16 @@ export class JobStatusRecorder {
   /** Fails a job whose worker is gone (it stalled past the limit); terminal jobs are left alone. */
   failAbandoned(id: string, error: JobError): Promise<boolean> {
     return this.abandoned.submit({ id, error });
+  }
+
+  /** A final job is queued again (retried from the dashboard); its last error is kept. */
+  requeue(id: string): Promise<boolean> {
+    return this.requeued.submit({ id });
+  }
+
+  /** A scheduled job may run now (promoted from the dashboard). */
+  promote(id: string): Promise<boolean> {
+    return this.promoted.submit({ id });
   }
 
   private async update(sql: string, params: unknown[][]): Promise<Set<string>> {

@@ -1,6 +1,6 @@
 import type { PlatformConfig } from '@lib/config';
 import type { DatabaseSchema } from '@lib/database';
-import type { Type } from '@nestjs/common';
+import type { DynamicModule, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -10,8 +10,8 @@ import { preflight } from './preflight';
 const SHUTDOWN_SLACK_MS = 10_000;
 
 export interface BootOptions {
-  /** The app's root module. */
-  module: Type<unknown>;
+  /** The app's root module, or a function building it from the validated config. */
+  module: Type<unknown> | ((config: PlatformConfig) => DynamicModule);
   schema: DatabaseSchema;
   /** The HTTP port, chosen from the validated config. */
   port: (config: PlatformConfig) => number;
@@ -30,7 +30,8 @@ export interface BootOptions {
 export async function bootApp(name: string, options: BootOptions): Promise<void> {
   const config = await preflight(options.schema);
   options.validate?.(config);
-  const app = await NestFactory.create<NestExpressApplication>(options.module, {
+  const root = isModuleFactory(options.module) ? options.module(config) : options.module;
+  const app = await NestFactory.create<NestExpressApplication>(root, {
     bodyParser: false,
     abortOnError: false,
     // Held until the app's pino logger takes over, so every line is structured.
@@ -43,4 +44,11 @@ export async function bootApp(name: string, options: BootOptions): Promise<void>
   const port = options.port(config);
   await app.listen(port);
   app.get(Logger).log(options.readyMessage(port), name);
+}
+
+// A module class is a function too; only a factory has no @Module metadata.
+function isModuleFactory(
+  module: BootOptions['module'],
+): module is (config: PlatformConfig) => DynamicModule {
+  return Reflect.getMetadataKeys(module).length === 0;
 }

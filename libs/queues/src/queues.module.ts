@@ -26,6 +26,7 @@ class ProducerRedisModule {}
     BullModule.registerQueue(...QUEUE_NAMES.map((name) => ({ name }))),
   ],
   providers: [JobQueues, QueueDepthGauge],
-  exports: [JobQueues],
+  // BullModule too: the dashboard resolves the queues by their Nest tokens.
+  exports: [JobQueues, BullModule],
 })
 export class QueuesModule {}

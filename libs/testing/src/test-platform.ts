@@ -70,8 +70,22 @@ export class TestPlatform {
     });
   }
 
-  async get<T = any>(path: string): Promise<HttpResponse<T>> {
-    return this.request<T>(path, { method: 'GET' });
+  async get<T = any>(path: string, init: RequestInit = {}): Promise<HttpResponse<T>> {
+    return this.request<T>(path, { method: 'GET', ...init });
+  }
+
+  /** Any request to the API, e.g. a PUT to the dashboard's API. */
+  async send<T = any>(
+    method: string,
+    path: string,
+    init: RequestInit = {},
+  ): Promise<HttpResponse<T>> {
+    return this.request<T>(path, { method, ...init });
+  }
+
+  /** The API's base URL, e.g. for a browser. */
+  get url(): string {
+    return this.apiUrl;
   }
 
   /** Creates a job and returns its id; fails the test unless the API answers 202. */

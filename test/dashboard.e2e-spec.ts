@@ -1,0 +1,101 @@
+import { TestPlatform } from '@lib/testing';
+
+const ADMIN = { ADMIN_USER: 'admin', ADMIN_PASSWORD: 'correct horse' };
+const auth = { authorization: `Basic ${Buffer.from('admin:correct horse').toString('base64')}` };
+const api = '/admin/queues/api/queues';
+
+describe('the dashboard', () => {
+  const platform = new TestPlatform('dashboard', ADMIN);
+
+  beforeAll(async () => {
+    await platform.start('api');
+    // No worker serves low: what Postgres says about a low job comes from the dashboard alone.
+    await platform.start('worker', { WORKER_QUEUES: 'high,default' });
+  });
+  afterAll(() => platform.stop());
+
+  it('asks for credentials and refuses wrong ones', async () => {
+    expect((await platform.get('/admin/queues')).status).toBe(401);
+    const wrong = `Basic ${Buffer.from('admin:nope').toString('base64')}`;
+    expect(
+      (await platform.get('/admin/queues', { headers: { authorization: wrong } })).status,
+    ).toBe(401);
+    expect((await platform.get(api)).status).toBe(401);
+    expect((await platform.get('/admin/queues', { headers: auth })).status).toBe(200);
+  });
+
+  it('shows every queue of the platform', async () => {
+    const { body } = await platform.get(api, { headers: auth });
+    expect(body.queues.map((queue: { name: string }) => queue.name).sort()).toEqual([
+      'default',
+      'high',
+      'low',
+    ]);
+  });
+
+  it('retries a failed job: it is queued again in Postgres and runs', async () => {
+    const id = await platform.createJob({
+      type: 'sleep',
+      payload: { ms: 1, fail_attempts: 1 },
+      max_attempts: 1,
+    });
+    await platform.waitForStatus(id, ['failed']);
+    const retried = await platform.send('PUT', `${api}/default/${id}/retry`, { headers: auth });
+    expect(retried.status).toBe(204);
+    const job = await platform.waitForStatus(id, ['completed']);
+    expect(job).toMatchObject({
+      attempts: 2,
+      result: { attempt: 2 },
+      finished_at: expect.any(String),
+    });
+  });
+
+  it('promotes a scheduled job: Postgres shows it queued to run now', async () => {
+    const id = await platform.createJob({
+      type: 'sleep',
+      payload: { ms: 1 },
+      queue: 'low',
+      delay_ms: 600_000,
+    });
+    expect((await platform.get(`/job-status/${id}`)).body.status).toBe('scheduled');
+    const promoted = await platform.send('PUT', `${api}/low/${id}/promote`, { headers: auth });
+    expect(promoted.status).toBe(204);
+    expect((await platform.get(`/job-status/${id}`)).body).toMatchObject({
+      status: 'queued',
+      run_at: null,
+    });
+  });
+
+  it('cleans finished jobs from Redis while Postgres keeps their status', async () => {
+    const id = await platform.createJob({ type: 'sleep', payload: { ms: 1 } });
+    await platform.waitForStatus(id, ['completed']);
+    const cleaned = await platform.send('PUT', `${api}/default/${id}/clean`, { headers: auth });
+    expect(cleaned.status).toBeLessThan(300);
+    expect(await platform.queues.keys(`default:${id}`)).toEqual([]);
+    expect((await platform.get(`/job-status/${id}`)).body.status).toBe('completed');
+  });
+
+  it('does not add jobs, which would bypass validation and Postgres', async () => {
+    const before = (await platform.rows()).length;
+    const added = await platform.send('POST', `${api}/default/add`, {
+      headers: { ...auth, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'sleep', data: { type: 'sleep', payload: { ms: -1 } } }),
+    });
+    expect(added.status).toBe(400);
+    expect(JSON.stringify(added.body)).toContain('Create jobs with POST /create-jobs');
+    expect(await platform.rows()).toHaveLength(before);
+  });
+});
+
+describe('the dashboard without credentials configured', () => {
+  const platform = new TestPlatform('dashboard-off');
+  afterAll(() => platform.stop());
+
+  it('is not mounted, and the log says why', async () => {
+    const api = await platform.start('api');
+    expect((await platform.get('/admin/queues')).status).toBe(404);
+    expect(api.logs()).toContain(
+      'Bull Board is not mounted: set ADMIN_USER and ADMIN_PASSWORD to serve it at /admin/queues.',
+    );
+  });
+});
