@@ -2,6 +2,7 @@
 // Must not import: any app; nothing outside tests may import this lib.
 export { AppProcess } from './app-process';
 export type { AppName } from './app-process';
+export { launchBrowser } from './browser';
 export { freePort } from './free-port';
 export { RedisServer } from './redis-server';
 export { TestDatabase } from './test-database';

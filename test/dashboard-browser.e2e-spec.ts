@@ -1,0 +1,61 @@
+import { TestPlatform, launchBrowser } from '@lib/testing';
+import type { Browser } from 'playwright-core';
+
+describe('the dashboard in a browser', () => {
+  const platform = new TestPlatform('dashboard-browser', {
+    ADMIN_USER: 'admin',
+    ADMIN_PASSWORD: 'correct horse',
+  });
+  let browser: Browser;
+  let jobId: string;
+
+  beforeAll(async () => {
+    await platform.start('api');
+    await platform.start('worker');
+    jobId = await platform.createJob({
+      type: 'sleep',
+      payload: { ms: 1, message: 'seen in a browser' },
+    });
+    await platform.waitForStatus(jobId, ['completed']);
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await platform.stop();
+  });
+
+  it('logs in, lists the queues and opens a completed job', async () => {
+    const context = await browser.newContext({
+      httpCredentials: { username: 'admin', password: 'correct horse' },
+    });
+    const page = await context.newPage();
+    const response = await page.goto(`${platform.url}/admin/queues`);
+    expect(response?.status()).toBe(200);
+    for (const queue of ['high', 'default', 'low']) {
+      await page.getByRole('link', { name: queue, exact: true }).first().waitFor();
+    }
+
+    await page.getByRole('link', { name: 'default', exact: true }).first().click();
+    await page.waitForURL(/\/admin\/queues\/queue\/default/);
+    await page.goto(`${platform.url}/admin/queues/queue/default/${jobId}`);
+    await page.getByText(jobId).first().waitFor();
+    await page.getByText('seen in a browser').first().waitFor();
+    await context.close();
+  });
+
+  it('shows nothing to a wrong password', async () => {
+    const context = await browser.newContext({
+      httpCredentials: { username: 'admin', password: 'wrong' },
+    });
+    const page = await context.newPage();
+    const statuses: number[] = [];
+    page.on('response', (response) => statuses.push(response.status()));
+    // Chromium gives up on a 401 its credentials cannot answer: the navigation fails.
+    await expect(page.goto(`${platform.url}/admin/queues`)).rejects.toThrow(
+      'ERR_HTTP_RESPONSE_CODE_FAILURE',
+    );
+    expect(statuses).toEqual([401]);
+    expect(await page.getByRole('link', { name: 'default', exact: true }).count()).toBe(0);
+    await context.close();
+  });
+});
