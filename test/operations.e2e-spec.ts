@@ -32,6 +32,24 @@ describe('what an operator can probe', () => {
     },
   );
 
+  it('is not ready while a migration is pending', async () => {
+    const [applied] = await platform.database.query('SELECT * FROM migrations');
+    await platform.database.query('DELETE FROM migrations');
+    try {
+      const ready = await apps.api.get('/health/ready');
+      expect(ready.status).toBe(503);
+      expect(ready.json().error.postgres.message).toBe(
+        'migrations are pending (npm run migration:run)',
+      );
+    } finally {
+      await platform.database.query('INSERT INTO migrations (timestamp, name) VALUES ($1, $2)', [
+        applied.timestamp,
+        applied.name,
+      ]);
+    }
+    expect((await apps.api.get('/health/ready')).status).toBe(200);
+  });
+
   it('counts jobs and requests in Prometheus format', async () => {
     const ok = await platform.createJob({ type: 'sleep', payload: { ms: 5 } });
     const flaky = await platform.createJob({
@@ -39,15 +57,21 @@ describe('what an operator can probe', () => {
       payload: { ms: 1, fail_attempts: 1 },
       backoff: { type: 'fixed', delay_ms: 10 },
     });
+    const broken = await platform.createJob({
+      type: 'truncate_table',
+      payload: { table: 'daily_stats' },
+    });
     await platform.waitForStatus(ok, ['completed']);
     await platform.waitForStatus(flaky, ['completed']);
+    await platform.waitForStatus(broken, ['failed']);
     await platform.get(`/job-status/${ok}`);
 
     const api = await apps.api.get('/metrics');
     expect(api.status).toBe(200);
     expect(api.text).toContain('jobs_created_total{type="sleep",queue="default"} 2');
+    expect(api.text).toContain('jobs_created_total{type="truncate_table",queue="default"} 1');
     expect(api.text).toContain(
-      'http_requests_total{method="POST",route="/create-jobs",status="202"} 2',
+      'http_requests_total{method="POST",route="/create-jobs",status="202"} 3',
     );
     expect(api.text).toMatch(
       /http_requests_total\{method="GET",route="\/job-status\/:id",status="200"\} \d+/,
@@ -59,6 +83,7 @@ describe('what an operator can probe', () => {
     const worker = await apps.worker.get('/metrics');
     expect(worker.text).toContain('jobs_completed_total{type="sleep",queue="default"} 2');
     expect(worker.text).toContain('jobs_retried_total{type="sleep",queue="default"} 1');
+    expect(worker.text).toContain('jobs_failed_total{type="truncate_table",queue="default"} 1');
     expect(worker.text).toContain('job_run_duration_seconds_count{type="sleep",queue="default"} 3');
     expect(worker.text).toContain(
       'job_wait_duration_seconds_count{type="sleep",queue="default"} 2',
