@@ -36,6 +36,8 @@ describe('the API documentation', () => {
       '404',
     ]);
     expect(Object.keys(paths['/jobs'].get.responses).sort()).toEqual(['200', '400']);
+    expect(Object.keys(paths['/health/ready'].get.responses).sort()).toEqual(['200', '503']);
+    expect(paths['/metrics'].get.responses['200'].content).toHaveProperty('text/plain');
     const parameters = paths['/jobs'].get.parameters.map((p: { name: string }) => p.name).sort();
     expect(parameters).toEqual(['cursor', 'limit', 'queue', 'status', 'type']);
 
