@@ -33,8 +33,8 @@ describe('what an operator can probe', () => {
   );
 
   it('is not ready while a migration is pending', async () => {
-    const [applied] = await platform.database.query('SELECT * FROM migrations');
-    await platform.database.query('DELETE FROM migrations');
+    const [applied] = await platform.database.query('SELECT * FROM migrations ORDER BY id DESC');
+    await platform.database.query('DELETE FROM migrations WHERE id = $1', [applied.id]);
     try {
       const ready = await apps.api.get('/health/ready');
       expect(ready.status).toBe(503);

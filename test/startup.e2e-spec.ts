@@ -59,8 +59,11 @@ describe('starting the apps', () => {
 
   it('creates the missing database and applies the migration once when all apps start together', async () => {
     const started = await Promise.all(APPS.map((app) => platform.start(app)));
-    const migrations = await platform.database.query('SELECT name FROM migrations');
-    expect(migrations).toEqual([{ name: 'CreateJobStatuses1763800000000' }]);
+    const migrations = await platform.database.query('SELECT name FROM migrations ORDER BY id');
+    expect(migrations).toEqual([
+      { name: 'CreateJobStatuses1763800000000' },
+      { name: 'AddCancellationAndTimeout1763900000000' },
+    ]);
     for (const app of started) {
       expect(await app.stop('SIGTERM')).toEqual({ code: 0, signal: null });
     }

@@ -10,6 +10,7 @@ import { Module } from '@nestjs/common';
 import type { DynamicModule } from '@nestjs/common';
 import { DashboardModule } from './dashboard/dashboard.module';
 import { DashboardNotMountedNotice } from './dashboard/dashboard-not-mounted.notice';
+import { CancelJobController } from './jobs/cancel-job.controller';
 import { CreateJobsController } from './jobs/create-jobs.controller';
 import { JobStatusController } from './jobs/job-status.controller';
 import { JobsController } from './jobs/jobs.controller';
@@ -30,7 +31,7 @@ export class ApiModule {
         DispatchModule,
         ...(config.admin ? [DashboardModule] : []),
       ],
-      controllers: [CreateJobsController, JobStatusController, JobsController],
+      controllers: [CreateJobsController, JobStatusController, JobsController, CancelJobController],
       providers: config.admin ? [] : [DashboardNotMountedNotice],
     };
   }

@@ -10,7 +10,8 @@ export interface Attempt {
   /** The lock token of this fetch, also the lease that fences status writes. */
   token: string;
   attempt: number;
-  signal: AbortSignal;
+  /** Aborted on cancellation, timeout or shutdown; its reason says which. */
+  controller: AbortController;
 }
 
 const isProgress = (value: unknown): value is number | Record<string, unknown> =>
@@ -25,14 +26,14 @@ export class JobContextFactory {
     @InjectPinoLogger('job') private readonly pino: PinoLogger,
   ) {}
 
-  create({ job, token, attempt, signal }: Attempt): JobContext {
+  create({ job, token, attempt, controller }: Attempt): JobContext {
     const id = job.id as string;
     return {
       jobId: id,
       attempt,
       maxAttempts: job.opts.attempts ?? 1,
       logger: this.jobLogger(this.loggerFor(job, attempt)),
-      signal,
+      signal: controller.signal,
       progress: async (value) => {
         if (!isProgress(value)) {
           throw new TypeError(

@@ -1,29 +1,26 @@
 import { JobStatusRecorder } from '@lib/job-status';
 import type { AttemptOutcome } from '@lib/job-status';
-import { JobRegistry, validatePayload } from '@lib/jobs';
 import { PlatformMetrics } from '@lib/metrics';
-import { ScheduledRetry, backoffDelayMs } from '@lib/queues';
-import type { JobEnvelope } from '@lib/queues';
+import { ScheduledRetry } from '@lib/queues';
 import { Injectable } from '@nestjs/common';
 import { UnrecoverableError } from 'bullmq';
 import type { Logger as Pino } from 'pino';
-import { attemptError } from './attempt-error';
+import { AttemptPerformer } from './attempt-performer';
 import { JobContextFactory } from './job-context.factory';
 import { WorkerShutdownError } from './worker-shutdown.error';
 import type { Attempt } from './job-context.factory';
 
 /**
- * Runs one attempt of a fetched job: records it as running, re-validates the payload
- * (jobs can reach Redis by other paths than the API), runs the job class, records the
- * outcome, then settles the job in Redis. Postgres is written first: a crash between
+ * Runs one attempt of a fetched job: records it as running, has it performed (see
+ * AttemptPerformer), records the outcome, then settles the job in Redis. Postgres is written first: a crash between
  * the two leaves Redis behind, and the stalled-job checker brings it back to a worker
  * that finds the outcome already recorded.
  */
 @Injectable()
 export class JobRunner {
   constructor(
-    private readonly registry: JobRegistry,
     private readonly recorder: JobStatusRecorder,
+    private readonly performer: AttemptPerformer,
     private readonly contexts: JobContextFactory,
     private readonly metrics: PlatformMetrics,
   ) {}
@@ -36,6 +33,8 @@ export class JobRunner {
       return;
     }
     if (!(await this.recorder.startAttempt(id, token, attempt.attempt))) {
+      // Cancelled while its last worker ran it (and that worker is gone): it ends here.
+      await this.recorder.settleCancelled(id);
       // Finished or cancelled under another lease, or never recorded: this copy must not run.
       await job.moveToFailed(
         new UnrecoverableError(
@@ -50,9 +49,12 @@ export class JobRunner {
       this.metrics.jobWaitSeconds.observe(labels, (Date.now() - job.timestamp - job.delay) / 1000);
     }
     const stopTimer = this.metrics.jobRunSeconds.startTimer(labels);
-    const outcome = await this.perform(attempt);
+    const outcome = await this.performer.perform(attempt);
     stopTimer();
-    if (outcome.status !== 'completed' && attempt.signal.reason instanceof WorkerShutdownError) {
+    if (
+      outcome.status !== 'completed' &&
+      attempt.controller.signal.reason instanceof WorkerShutdownError
+    ) {
       // Not the job's failure: another worker runs the attempt again (the lease is taken over).
       await job.moveToWait(token);
       return;
@@ -80,6 +82,9 @@ export class JobRunner {
       case 'failed':
         log.error({ error: outcome.error }, 'Job failed.');
         return;
+      case 'cancelled':
+        log.info('Job cancelled.');
+        return;
     }
   }
 
@@ -88,6 +93,7 @@ export class JobRunner {
       completed: this.metrics.jobsCompleted,
       retrying: this.metrics.jobsRetried,
       failed: this.metrics.jobsFailed,
+      cancelled: this.metrics.jobsCancelled,
     };
     counters[outcome.status].inc(labels);
   }
@@ -106,24 +112,6 @@ export class JobRunner {
     await job.moveToFailed(new UnrecoverableError(reason), token);
   }
 
-  private async perform(attempt: Attempt): Promise<AttemptOutcome> {
-    const envelope = attempt.job.data as JobEnvelope;
-    try {
-      const jobType = this.registry.get(envelope.type);
-      const payload = await validatePayload(jobType, envelope.payload);
-      const result = await jobType.perform(payload, this.contexts.create(attempt));
-      return { status: 'completed', result: result ?? null };
-    } catch (thrown) {
-      const error = attemptError(thrown, attempt.attempt);
-      const maxAttempts = attempt.job.opts.attempts ?? 1;
-      if (error.permanent || attempt.attempt >= maxAttempts) {
-        return { status: 'failed', error };
-      }
-      const delayMs = backoffDelayMs(envelope.backoff, attempt.attempt);
-      return { status: 'retrying', error, retryAt: new Date(Date.now() + delayMs) };
-    }
-  }
-
   private async settleInRedis({ job, token }: Attempt, outcome: AttemptOutcome): Promise<void> {
     switch (outcome.status) {
       case 'completed':
@@ -140,6 +128,9 @@ export class JobRunner {
         return;
       case 'failed':
         await job.moveToFailed(new UnrecoverableError(outcome.error.message), token);
+        return;
+      case 'cancelled':
+        await job.moveToFailed(new UnrecoverableError('Cancelled.'), token);
         return;
     }
   }

@@ -1,10 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { PlatformConfig } from '@lib/config';
-import { CONSUMER_OPTIONS, closeRedis, connectRedis, servedQueues } from '@lib/queues';
+import {
+  CONSUMER_OPTIONS,
+  CancellationChannel,
+  closeRedis,
+  connectRedis,
+  servedQueues,
+} from '@lib/queues';
 import { Injectable, Logger } from '@nestjs/common';
 import type { BeforeApplicationShutdown, OnApplicationBootstrap } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import type { Redis } from 'ioredis';
+import { JobCancelledError } from './job-cancelled.error';
 import { JobRunner } from './job-runner';
 import { ServedQueue } from './served-queue';
 import { Wakeup } from './wakeup';
@@ -38,6 +45,7 @@ export class QueueConsumer implements OnApplicationBootstrap, BeforeApplicationS
   private loop: Promise<void> | null = null;
   private lockRenewal: NodeJS.Timeout | null = null;
   private stopping = false;
+  private stopListening: () => void = () => undefined;
 
   constructor(
     private readonly config: PlatformConfig,
@@ -57,6 +65,10 @@ export class QueueConsumer implements OnApplicationBootstrap, BeforeApplicationS
         }),
     );
     await Promise.all(this.queues.map((queue) => queue.start()));
+    this.stopListening = await new CancellationChannel(redis.prefix).subscribe(
+      this.connection,
+      (jobId) => this.running.get(jobId)?.controller.abort(new JobCancelledError()),
+    );
     this.lockRenewal = setInterval(() => this.renewLocks(), worker.stallTimeoutMs / 3);
     this.loop = this.consume();
     this.logger.log(
@@ -79,6 +91,7 @@ export class QueueConsumer implements OnApplicationBootstrap, BeforeApplicationS
     if (this.lockRenewal) {
       clearInterval(this.lockRenewal);
     }
+    this.stopListening();
     await Promise.all(this.queues.map((queue) => queue.close()));
     if (this.connection) {
       await closeRedis(this.connection);
@@ -118,7 +131,7 @@ export class QueueConsumer implements OnApplicationBootstrap, BeforeApplicationS
     const controller = new AbortController();
     const id = job.id as string;
     const done = this.runner
-      .run({ job, token, attempt: job.attemptsMade + 1, signal: controller.signal })
+      .run({ job, token, attempt: job.attemptsMade + 1, controller })
       .catch((error: Error) =>
         this.logger.error(`Job ${id} could not be settled: ${error.message}`),
       )

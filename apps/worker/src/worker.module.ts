@@ -6,6 +6,7 @@ import { HealthModule } from '@lib/health';
 import { PlatformLoggerModule } from '@lib/lifecycle';
 import { MetricsModule } from '@lib/metrics';
 import { Module } from '@nestjs/common';
+import { AttemptPerformer } from './attempt-performer';
 import { JobContextFactory } from './job-context.factory';
 import { JobRunner } from './job-runner';
 import { QueueConsumer } from './queue-consumer';
@@ -21,6 +22,6 @@ import { QueueConsumer } from './queue-consumer';
     JobStatusModule,
     JobsModule,
   ],
-  providers: [JobContextFactory, JobRunner, QueueConsumer],
+  providers: [AttemptPerformer, JobContextFactory, JobRunner, QueueConsumer],
 })
 export class WorkerModule {}

@@ -82,6 +82,11 @@ export class EnvironmentVariables {
   @IntegerFrom(0, 3_600_000, { coerce: true, showValue: false })
   SHUTDOWN_GRACE_MS = 25_000;
 
+  /** Upper bound of a job's `timeout_ms`, in ms. */
+  @Expose()
+  @IntegerFrom(1000, 604_800_000, { coerce: true, showValue: false })
+  JOB_MAX_TIMEOUT_MS = 86_400_000;
+
   /** Tables `truncate_table` may empty, as schema.table. */
   @Expose()
   @Matches(qualifiedTables, {

@@ -16,7 +16,10 @@ describe('loadPlatformConfig', () => {
       stallTimeoutMs: 30_000,
       shutdownGraceMs: 25_000,
     });
-    expect(config.jobs.truncateAllowedTables).toEqual(['public.daily_stats']);
+    expect(config.jobs).toEqual({
+      truncateAllowedTables: ['public.daily_stats'],
+      maxTimeoutMs: 86_400_000,
+    });
     expect(config.log).toEqual({ level: 'info', format: 'json' });
   });
 

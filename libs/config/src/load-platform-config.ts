@@ -44,7 +44,10 @@ export function loadPlatformConfig(env: NodeJS.ProcessEnv = process.env): Platfo
       stallTimeoutMs: vars.WORKER_STALL_TIMEOUT_MS,
       shutdownGraceMs: vars.SHUTDOWN_GRACE_MS,
     },
-    { truncateAllowedTables: splitList(vars.TRUNCATE_ALLOWED_TABLES) },
+    {
+      truncateAllowedTables: splitList(vars.TRUNCATE_ALLOWED_TABLES),
+      maxTimeoutMs: vars.JOB_MAX_TIMEOUT_MS,
+    },
     { level: vars.LOG_LEVEL, format: vars.LOG_FORMAT },
   );
 }

@@ -16,7 +16,7 @@ export class PlatformConfig {
       stallTimeoutMs: number;
       shutdownGraceMs: number;
     },
-    readonly jobs: { truncateAllowedTables: string[] },
+    readonly jobs: { truncateAllowedTables: string[]; maxTimeoutMs: number },
     readonly log: { level: LogLevel; format: LogFormat },
   ) {}
 }

@@ -12,6 +12,8 @@ export interface DispatchRequest {
   /** Run no earlier than this time; exclusive with delayMs. */
   runAt?: Date;
   maxAttempts?: number;
+  /** Longest an attempt may run, in ms; at most JOB_MAX_TIMEOUT_MS. */
+  timeoutMs?: number;
   backoff?: BackoffPolicy;
   idempotencyKey?: string;
   tenantId?: string;

@@ -1,6 +1,11 @@
-// Owns: the one dispatch path (validate → record → queue → mark dispatched) and idempotency.
+// Owns: how jobs come and go: the one dispatch path (validate → record → queue → mark
+// dispatched), idempotency, and cancellation.
 // Must not import: bullmq directly, any app (the API and the scheduler both call it).
 export type { DispatchRequest, DispatchResult } from './dispatch-request';
 export { DispatchModule } from './dispatch.module';
 export { IdempotencyConflictError } from './idempotency-conflict.error';
 export { JobDispatcher } from './job-dispatcher';
+export { JobAlreadyFinishedError } from './job-already-finished.error';
+export { JobCanceller } from './job-canceller';
+export type { CancelResult } from './job-canceller';
+export { TimeoutTooLongError } from './timeout-too-long.error';

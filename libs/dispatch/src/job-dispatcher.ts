@@ -3,6 +3,7 @@ import { JOB_STATES, JobStatusReader, JobStatusRecorder } from '@lib/job-status'
 import type { JobStatus, NewJobStatus } from '@lib/job-status';
 import { JobRegistry, validatePayload } from '@lib/jobs';
 import { PlatformMetrics } from '@lib/metrics';
+import { PlatformConfig } from '@lib/config';
 import type { BaseJob } from '@lib/jobs';
 import { JobQueues, UnknownQueueError, isQueueName } from '@lib/queues';
 import type { BackoffPolicy, QueueName } from '@lib/queues';
@@ -10,6 +11,7 @@ import { Injectable } from '@nestjs/common';
 import type { DispatchRequest, DispatchResult } from './dispatch-request';
 import { IdempotencyConflictError } from './idempotency-conflict.error';
 import { requestHash } from './request-hash';
+import { TimeoutTooLongError } from './timeout-too-long.error';
 
 const DEFAULT_TENANT = 'default';
 
@@ -33,6 +35,7 @@ export class JobDispatcher {
     private readonly reader: JobStatusReader,
     private readonly recorder: JobStatusRecorder,
     private readonly metrics: PlatformMetrics,
+    private readonly config: PlatformConfig,
   ) {}
 
   /**
@@ -46,6 +49,10 @@ export class JobDispatcher {
     const queue = request.queue ?? job.defaultQueue;
     if (!isQueueName(queue)) {
       throw new UnknownQueueError(queue);
+    }
+    const maxTimeoutMs = this.config.jobs.maxTimeoutMs;
+    if (request.timeoutMs !== undefined && request.timeoutMs > maxTimeoutMs) {
+      throw new TimeoutTooLongError(request.timeoutMs, maxTimeoutMs);
     }
     const tenantId = request.tenantId ?? DEFAULT_TENANT;
     const hash = requestHash({ ...request, payload, tenantId });
@@ -86,6 +93,7 @@ export class JobDispatcher {
       progress: null,
       attempts: 0,
       maxAttempts: request.maxAttempts ?? job.retryPolicy.maxAttempts,
+      timeoutMs: Math.min(request.timeoutMs ?? job.defaultTimeoutMs, this.config.jobs.maxTimeoutMs),
       backoff: storedBackoff(request.backoff ?? job.retryPolicy.backoff),
       runAt: delayMs > 0 ? new Date(Date.now() + delayMs) : null,
       idempotencyKey: request.idempotencyKey ?? null,
@@ -116,14 +124,23 @@ export class JobDispatcher {
   }
 
   private async handOff(
-    row: Pick<JobStatus, 'id' | 'type' | 'payload' | 'tenantId' | 'priority' | 'maxAttempts'>,
+    row: Pick<
+      JobStatus,
+      'id' | 'type' | 'payload' | 'tenantId' | 'priority' | 'maxAttempts' | 'timeoutMs'
+    >,
     queue: QueueName,
     backoff: BackoffPolicy,
     delayMs: number,
   ): Promise<void> {
     await this.queues.add(
       queue,
-      { type: row.type, payload: row.payload, backoff, tenantId: row.tenantId },
+      {
+        type: row.type,
+        payload: row.payload,
+        backoff,
+        tenantId: row.tenantId,
+        timeoutMs: row.timeoutMs,
+      },
       { jobId: row.id, priority: row.priority, delayMs, maxAttempts: row.maxAttempts },
     );
     await this.recorder.markDispatched(row.id);

@@ -70,6 +70,14 @@ export class JobStatus {
   @Column({ name: 'lease_id', type: 'uuid', nullable: true })
   leaseId!: string | null;
 
+  /** Longest an attempt may run, in ms, before it is aborted as timed out. */
+  @Column({ name: 'timeout_ms', type: 'integer' })
+  timeoutMs!: number;
+
+  /** Set when a cancel arrived while the job ran; the worker then aborts it. */
+  @Column({ name: 'cancel_requested_at', type: 'timestamptz', nullable: true })
+  cancelRequestedAt!: Date | null;
+
   /** Null until the job has been handed to Redis. */
   @Column({ name: 'dispatched_at', type: 'timestamptz', nullable: true })
   dispatchedAt!: Date | null;
@@ -88,4 +96,4 @@ export class JobStatus {
 }
 
 /** A JobStatus before Postgres fills in its sequence number and timestamps. */
-export type NewJobStatus = Omit<JobStatus, 'seq' | 'createdAt' | 'updatedAt'>;
+export type NewJobStatus = Omit<JobStatus, 'seq' | 'createdAt' | 'updatedAt' | 'cancelRequestedAt'>;

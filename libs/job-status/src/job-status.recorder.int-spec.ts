@@ -38,6 +38,7 @@ describe('JobStatusRecorder against Postgres', () => {
       progress: null,
       attempts: 0,
       maxAttempts: 3,
+      timeoutMs: 60_000,
       backoff: { type: 'fixed', delay_ms: 10 },
       runAt: null,
       idempotencyKey,

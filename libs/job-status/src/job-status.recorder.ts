@@ -12,7 +12,8 @@ import type { RunUpdate } from './update-batch';
 export type AttemptOutcome =
   | { status: 'completed'; result: unknown }
   | { status: 'retrying'; error: JobError; retryAt: Date }
-  | { status: 'failed'; error: JobError };
+  | { status: 'failed'; error: JobError }
+  | { status: 'cancelled' };
 
 interface Lease {
   id: string;
@@ -58,7 +59,8 @@ export class JobStatusRecorder {
         set: `status = 'running', attempts = v.attempt, lease_id = v.lease_id,
               started_at = now(), updated_at = now(),
               dispatched_at = COALESCE(j.dispatched_at, now())`,
-        fence: `j.status IN (${states(STARTABLE_STATES)})`,
+        // A job whose cancel arrived while it ran elsewhere is not started again.
+        fence: `j.status IN (${states(STARTABLE_STATES)}) AND j.cancel_requested_at IS NULL`,
       }),
       [(r) => r.id, (r) => r.leaseId, (r) => r.attempt],
     );
@@ -86,7 +88,7 @@ export class JobStatusRecorder {
         (r) => r.leaseId,
         (r) => r.outcome.status,
         (r) => (r.outcome.status === 'completed' ? json(r.outcome.result) : null),
-        (r) => (r.outcome.status === 'completed' ? null : json(r.outcome.error)),
+        (r) => ('error' in r.outcome ? json(r.outcome.error) : null),
         (r) => (r.outcome.status === 'retrying' ? r.outcome.retryAt : null),
       ],
     );
@@ -169,6 +171,39 @@ export class JobStatusRecorder {
   /** A scheduled job may run now (promoted from the dashboard). */
   promote(id: string): Promise<boolean> {
     return this.promoted.submit({ id });
+  }
+
+  /**
+   * Cancels a job: one that waits is cancelled at once; for one that runs, the request
+   * is recorded and its worker aborts it. Returns the status after the call, or null
+   * when the job is unknown or already final.
+   */
+  async requestCancel(id: string): Promise<'cancelled' | 'running' | null> {
+    const [rows] = await this.dataSource.query<
+      [Array<{ status: 'cancelled' | 'running' }>, number]
+    >(
+      `UPDATE job_statuses
+       SET status = CASE WHEN status = 'running' THEN status ELSE 'cancelled' END,
+           finished_at = CASE WHEN status = 'running' THEN finished_at ELSE now() END,
+           cancel_requested_at = COALESCE(cancel_requested_at, now()),
+           updated_at = now()
+       WHERE id = $1 AND status NOT IN (${states(TERMINAL_STATES)})
+       RETURNING status`,
+      [id],
+    );
+    return rows[0]?.status ?? null;
+  }
+
+  /** Ends a job whose cancel was requested and whose worker is gone; false otherwise. */
+  async settleCancelled(id: string): Promise<boolean> {
+    const [rows] = await this.dataSource.query<[unknown[], number]>(
+      `UPDATE job_statuses SET status = 'cancelled', finished_at = now(), updated_at = now()
+       WHERE id = $1 AND cancel_requested_at IS NOT NULL
+         AND status NOT IN (${states(TERMINAL_STATES)})
+       RETURNING id`,
+      [id],
+    );
+    return rows.length > 0;
   }
 
   private async update(sql: string, params: unknown[][]): Promise<Set<string>> {

@@ -17,6 +17,8 @@ export abstract class BaseJob<Payload extends object = object, Result = unknown>
   /** Queue used when a request names none. */
   readonly defaultQueue: QueueName = 'default';
   readonly retryPolicy: RetryPolicy = DEFAULT_RETRY_POLICY;
+  /** Longest an attempt may run, in ms, unless a request says otherwise (default 15 min). */
+  readonly defaultTimeoutMs: number = 15 * 60_000;
   /** class-validator decorated class describing the payload; unknown fields are refused. */
   abstract readonly payloadClass: ClassConstructor<Payload>;
 

@@ -22,6 +22,7 @@ export class PlatformMetrics {
   );
   readonly jobsCompleted = this.counter('jobs_completed_total', 'Jobs that completed.', JOB_LABELS);
   readonly jobsFailed = this.counter('jobs_failed_total', 'Jobs that failed for good.', JOB_LABELS);
+  readonly jobsCancelled = this.counter('jobs_cancelled_total', 'Jobs cancelled.', JOB_LABELS);
   readonly jobsRetried = this.counter(
     'jobs_retried_total',
     'Failed attempts that will be retried.',

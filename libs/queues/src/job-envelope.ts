@@ -9,4 +9,6 @@ export interface JobEnvelope {
   payload: unknown;
   backoff: BackoffPolicy;
   tenantId: string;
+  /** Longest an attempt may run, in ms. */
+  timeoutMs: number;
 }

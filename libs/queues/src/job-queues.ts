@@ -22,6 +22,11 @@ export class JobQueues {
     return this.moduleRef.get<Queue>(getQueueToken(name), { strict: false });
   }
 
+  /** Removes a waiting or delayed job from Redis; a job a worker holds is left alone. */
+  async remove(queue: QueueName, jobId: string): Promise<void> {
+    await this.queue(queue).remove(jobId);
+  }
+
   all(): Queue[] {
     return QUEUE_NAMES.map((name) => this.queue(name));
   }

@@ -15,6 +15,7 @@ class ProducerRedisModule {}
  */
 @Module({
   imports: [
+    ProducerRedisModule,
     BullModule.forRootAsync({
       imports: [ProducerRedisModule],
       inject: [ProducerRedis, PlatformConfig],
@@ -27,6 +28,6 @@ class ProducerRedisModule {}
   ],
   providers: [JobQueues, QueueDepthGauge],
   // BullModule too: the dashboard resolves the queues by their Nest tokens.
-  exports: [JobQueues, BullModule],
+  exports: [JobQueues, BullModule, ProducerRedisModule],
 })
 export class QueuesModule {}

@@ -56,6 +56,11 @@ export class CreateJobDto {
   @IntegerFrom(1, 100)
   max_attempts?: number;
 
+  /** Longest an attempt may run, in ms (at most JOB_MAX_TIMEOUT_MS); defaults to the job type's. @example 60000 */
+  @IsOptional()
+  @IntegerFrom(1, 604_800_000)
+  timeout_ms?: number;
+
   @IsOptional()
   @IsObject({ message: '$property must be an object {type, delay_ms, max_delay_ms?}.' })
   @ValidateNested()

@@ -35,6 +35,7 @@ export class CreateJobsController {
       delayMs: body.delay_ms,
       runAt: body.run_at === undefined ? undefined : new Date(body.run_at),
       maxAttempts: body.max_attempts,
+      timeoutMs: body.timeout_ms,
       backoff: body.backoff && {
         type: body.backoff.type,
         delayMs: body.backoff.delay_ms,

@@ -33,6 +33,10 @@ export class JobStatusView {
   result!: unknown;
   @ApiProperty({ type: JobErrorView, nullable: true })
   error!: JobErrorView | null;
+  /** Longest an attempt may run, in ms. @example 900000 */
+  timeout_ms!: number;
+  /** Set when a cancel arrived while the job was running; it ends `cancelled`. */
+  cancel_requested_at!: string | null;
   /** When a scheduled or retrying job may start next. */
   run_at!: string | null;
   /** @example "2026-11-22T21:50:45.698Z" */
@@ -57,6 +61,8 @@ export function toJobStatusView(job: JobStatus): JobStatusView {
     payload: job.payload,
     result: job.result,
     error: job.error,
+    timeout_ms: job.timeoutMs,
+    cancel_requested_at: iso(job.cancelRequestedAt),
     run_at: iso(job.runAt),
     created_at: job.createdAt.toISOString(),
     started_at: iso(job.startedAt),

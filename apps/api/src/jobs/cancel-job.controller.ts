@@ -1,0 +1,46 @@
+import { JobCanceller } from '@lib/dispatch';
+import { Controller, Delete, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiOkResponse, ApiParam, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { ApiErrors } from '../http/api-errors.decorator';
+import { CancelledJobView } from './cancelled-job.view';
+import { JobIdPipe } from './job-id.pipe';
+
+@ApiTags('jobs')
+@ApiParam({ name: 'id', description: 'The job_id returned by POST /create-jobs (a UUID).' })
+@Controller('jobs')
+export class CancelJobController {
+  constructor(private readonly canceller: JobCanceller) {}
+
+  /** 200 when the job is cancelled at once; 202 while the worker running it stops it. */
+  @Post(':id/cancel')
+  @HttpCode(200)
+  @ApiOkResponse({ type: CancelledJobView, description: 'It was waiting: it is cancelled.' })
+  @ApiAcceptedResponse({ type: CancelledJobView, description: 'It runs: its worker aborts it.' })
+  @ApiErrors(400, 404, 409)
+  cancel(
+    @Param('id', JobIdPipe) id: string,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<CancelledJobView> {
+    return this.answer(id, response);
+  }
+
+  /** The REST alias of POST /jobs/:id/cancel. */
+  @Delete(':id')
+  @HttpCode(200)
+  @ApiOkResponse({ type: CancelledJobView })
+  @ApiAcceptedResponse({ type: CancelledJobView })
+  @ApiErrors(400, 404, 409)
+  remove(
+    @Param('id', JobIdPipe) id: string,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<CancelledJobView> {
+    return this.answer(id, response);
+  }
+
+  private async answer(id: string, response: Response): Promise<CancelledJobView> {
+    const { status } = await this.canceller.cancel(id);
+    response.status(status === 'cancelling' ? 202 : 200);
+    return { job_id: id, status };
+  }
+}

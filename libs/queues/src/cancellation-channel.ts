@@ -1,0 +1,33 @@
+import type { Redis } from 'ioredis';
+
+/**
+ * The Redis pub/sub channel that carries "cancel this running job" to every worker:
+ * the one running the job aborts it, the others ignore the message.
+ */
+export class CancellationChannel {
+  readonly name: string;
+
+  constructor(prefix: string) {
+    this.name = `${prefix}:cancellations`;
+  }
+
+  /** Tells the workers; resolves to how many listened. */
+  publish(redis: Redis, jobId: string): Promise<number> {
+    return redis.publish(this.name, jobId);
+  }
+
+  /**
+   * Listens on its own connection (a subscribed connection can do nothing else).
+   * @returns a function that stops listening and closes that connection
+   */
+  async subscribe(redis: Redis, onCancel: (jobId: string) => void): Promise<() => void> {
+    const subscriber = redis.duplicate();
+    subscriber.on('message', (channel: string, jobId: string) => {
+      if (channel === this.name) {
+        onCancel(jobId);
+      }
+    });
+    await subscriber.subscribe(this.name);
+    return () => subscriber.disconnect();
+  }
+}
