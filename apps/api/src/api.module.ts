@@ -14,6 +14,7 @@ import { CancelJobController } from './jobs/cancel-job.controller';
 import { CreateJobsController } from './jobs/create-jobs.controller';
 import { JobStatusController } from './jobs/job-status.controller';
 import { JobsController } from './jobs/jobs.controller';
+import { RetryJobController } from './jobs/retry-job.controller';
 
 /** The HTTP API: creates jobs and reads their status. It never runs jobs. */
 @Module({})
@@ -31,7 +32,13 @@ export class ApiModule {
         DispatchModule,
         ...(config.admin ? [DashboardModule] : []),
       ],
-      controllers: [CreateJobsController, JobStatusController, JobsController, CancelJobController],
+      controllers: [
+        CreateJobsController,
+        JobStatusController,
+        JobsController,
+        CancelJobController,
+        RetryJobController,
+      ],
       providers: config.admin ? [] : [DashboardNotMountedNotice],
     };
   }

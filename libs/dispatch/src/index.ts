@@ -9,3 +9,4 @@ export { JobAlreadyFinishedError } from './job-already-finished.error';
 export { JobCanceller } from './job-canceller';
 export type { CancelResult } from './job-canceller';
 export { TimeoutTooLongError } from './timeout-too-long.error';
+export { JobNotRetryableError } from './job-not-retryable.error';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { JOB_STATES, JobStatusReader, JobStatusRecorder } from '@lib/job-status';
-import type { JobStatus, NewJobStatus } from '@lib/job-status';
+import type { JobStatus, NewJobStatus, StoredBackoff } from '@lib/job-status';
 import { JobRegistry, validatePayload } from '@lib/jobs';
 import { PlatformMetrics } from '@lib/metrics';
 import { PlatformConfig } from '@lib/config';
@@ -10,12 +10,19 @@ import type { BackoffPolicy, QueueName } from '@lib/queues';
 import { Injectable } from '@nestjs/common';
 import type { DispatchRequest, DispatchResult } from './dispatch-request';
 import { IdempotencyConflictError } from './idempotency-conflict.error';
+import { JobNotRetryableError } from './job-not-retryable.error';
 import { requestHash } from './request-hash';
 import { TimeoutTooLongError } from './timeout-too-long.error';
 
 const DEFAULT_TENANT = 'default';
 
-const storedBackoff = (policy: BackoffPolicy) => ({
+const policyOf = (stored: StoredBackoff): BackoffPolicy => ({
+  type: stored.type,
+  delayMs: stored.delay_ms,
+  maxDelayMs: stored.max_delay_ms,
+});
+
+const storedBackoff = (policy: BackoffPolicy): StoredBackoff => ({
   type: policy.type,
   delay_ms: policy.delayMs,
   ...(policy.maxDelayMs === undefined ? {} : { max_delay_ms: policy.maxDelayMs }),
@@ -74,6 +81,24 @@ export class JobDispatcher {
     return { jobId: row.id, status: row.status, created: true };
   }
 
+  /**
+   * Queues a failed or cancelled job again, same payload, with a fresh attempt budget;
+   * its last error stays on record until the next attempt ends.
+   * @throws JobNotFoundError, JobNotRetryableError (409) for any other status
+   */
+  async retry(jobId: string): Promise<DispatchResult> {
+    const job = await this.reader.get(jobId);
+    const retryable = job.status === JOB_STATES.failed || job.status === JOB_STATES.cancelled;
+    if (!retryable || !(await this.recorder.requeue(jobId))) {
+      throw new JobNotRetryableError(jobId, (await this.reader.get(jobId)).status);
+    }
+    const queue = job.queue as QueueName;
+    // The finished copy must go: Redis ignores a new job under an id it still holds.
+    await this.queues.remove(queue, jobId);
+    await this.handOff(job, queue, policyOf(job.backoff), 0);
+    return { jobId, status: JOB_STATES.queued, created: false };
+  }
+
   private newRow(
     request: DispatchRequest,
     job: BaseJob,
@@ -112,11 +137,10 @@ export class JobDispatcher {
     const waiting =
       existing.status === JOB_STATES.queued || existing.status === JOB_STATES.scheduled;
     if (existing.dispatchedAt === null && waiting) {
-      const backoff = existing.backoff;
       await this.handOff(
         existing,
         existing.queue as QueueName,
-        { type: backoff.type, delayMs: backoff.delay_ms, maxDelayMs: backoff.max_delay_ms },
+        policyOf(existing.backoff),
         existing.runAt ? Math.max(0, existing.runAt.getTime() - Date.now()) : 0,
       );
     }

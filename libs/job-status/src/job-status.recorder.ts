@@ -105,8 +105,9 @@ export class JobStatusRecorder {
       run,
       orderedUpdate({
         source: 'unnest($1::uuid[]) AS v(id)',
+        // Not dispatched until Redis has the new copy; no longer cancelled.
         set: `status = 'queued', result = NULL, run_at = NULL, finished_at = NULL,
-              updated_at = now()`,
+              dispatched_at = NULL, cancel_requested_at = NULL, updated_at = now()`,
         fence: `j.status IN (${states(TERMINAL_STATES)})`,
       }),
       [(r) => r.id],
@@ -163,7 +164,7 @@ export class JobStatusRecorder {
     return this.abandoned.submit({ id, error });
   }
 
-  /** A final job is queued again (retried from the dashboard); its last error is kept. */
+  /** A final job is queued again (retried); its last error is kept. */
   requeue(id: string): Promise<boolean> {
     return this.requeued.submit({ id });
   }

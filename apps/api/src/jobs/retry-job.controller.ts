@@ -1,0 +1,23 @@
+import { JobDispatcher } from '@lib/dispatch';
+import { Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiErrors } from '../http/api-errors.decorator';
+import { CreatedJobView } from './created-job.view';
+import { JobIdPipe } from './job-id.pipe';
+
+@ApiTags('jobs')
+@Controller('jobs')
+export class RetryJobController {
+  constructor(private readonly dispatcher: JobDispatcher) {}
+
+  /** Queues a failed or cancelled job again: same payload, fresh attempts, history kept. */
+  @Post(':id/retry')
+  @HttpCode(202)
+  @ApiParam({ name: 'id', description: 'The job_id returned by POST /create-jobs (a UUID).' })
+  @ApiAcceptedResponse({ type: CreatedJobView, description: 'Queued again.' })
+  @ApiErrors(400, 404, 409, 503)
+  async retry(@Param('id', JobIdPipe) id: string): Promise<CreatedJobView> {
+    const { jobId, status } = await this.dispatcher.retry(id);
+    return { job_id: jobId, status, status_url: `/job-status/${jobId}` };
+  }
+}
