@@ -16,9 +16,9 @@ module.exports = {
   rootDir: '.',
   testEnvironment: 'node',
   testRegex: '\\.(spec|int-spec|e2e-spec)\\.ts$',
-  // @nestjs/* 12 and @apidevtools/* ship ESM only: swc turns them into CommonJS with our code.
+  // @nestjs/* 12, @apidevtools/*, stream-json and stream-chain ship ESM only: swc turns them into CommonJS with our code.
   transform: { '^.+\\.(t|j|mj)s$': swc },
-  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|@apidevtools)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|@apidevtools|stream-json|stream-chain)/)'],
   moduleNameMapper: { '^@lib/(.*)$': '<rootDir>/libs/$1/src' },
   modulePathIgnorePatterns: ['<rootDir>/dist/'],
   testTimeout: 60_000,

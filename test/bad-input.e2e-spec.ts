@@ -97,7 +97,7 @@ describe('a request the API refuses', () => {
     expectRefused(
       { type: 'sleep', payload: { ms: 1 }, queue: 'urgent' },
       400,
-      'queue "urgent" is not a queue. Known queues: high, default, low.',
+      'queue "urgent" is not a queue. Known queues: high, default, low, etl.',
     ));
 
   it('refuses a body over the size limit with 413', () =>

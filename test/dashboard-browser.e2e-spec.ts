@@ -31,7 +31,7 @@ describe('the dashboard in a browser', () => {
     const page = await context.newPage();
     const response = await page.goto(`${platform.url}/admin/queues`);
     expect(response?.status()).toBe(200);
-    for (const queue of ['high', 'default', 'low']) {
+    for (const queue of ['high', 'default', 'low', 'etl']) {
       await page.getByRole('link', { name: queue, exact: true }).first().waitFor();
     }
 

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { IntegerFrom } from '@lib/validation';
 import { Expose } from 'class-transformer';
-import { IsIn, Matches } from 'class-validator';
+import { IsIn, IsTimeZone, Matches } from 'class-validator';
 
 const list = /^[a-z0-9_]+(\s*,\s*[a-z0-9_]+)*$/;
 const qualifiedTables = /^$|^[^\s,.]+\.[^\s,.]+(\s*,\s*[^\s,.]+\.[^\s,.]+)*$/;
@@ -65,7 +65,7 @@ export class EnvironmentVariables {
   @Matches(list, {
     message: `WORKER_QUEUES must be a comma-separated list of queue names such as "high,default,low"`,
   })
-  WORKER_QUEUES = 'high,default,low';
+  WORKER_QUEUES = 'high,default,low,etl';
 
   /** Jobs one worker process runs at once. */
   @Expose()
@@ -93,6 +93,35 @@ export class EnvironmentVariables {
     message: `TRUNCATE_ALLOWED_TABLES must be a comma-separated list of schema.table names`,
   })
   TRUNCATE_ALLOWED_TABLES = 'public.daily_stats';
+
+  /** Tables `data_import` may load into, as schema.table. */
+  @Expose()
+  @Matches(qualifiedTables, {
+    message: `IMPORT_ALLOWED_TABLES must be a comma-separated list of schema.table names`,
+  })
+  IMPORT_ALLOWED_TABLES = 'public.daily_imports';
+
+  /** Directory `data_import` reads files from; paths outside it are refused. */
+  @Expose()
+  @Matches(/^\S.{0,4095}$/, { message: 'IMPORT_DIR must be a directory path' })
+  IMPORT_DIR = 'imports';
+
+  /** JSON file of schedules that override or add to the built-in ones; empty for none. */
+  @Expose()
+  @Matches(/^.{0,4096}$/, { message: 'SCHEDULES_FILE must be a file path' })
+  SCHEDULES_FILE = '';
+
+  /** IANA timezone of schedules that name none. */
+  @Expose()
+  @IsTimeZone({
+    message: 'SCHEDULER_TIMEZONE must be an IANA timezone such as "UTC" or "Europe/Paris"',
+  })
+  SCHEDULER_TIMEZONE = 'UTC';
+
+  /** At start-up, run a schedule's latest missed tick if it is at most this old; 0 disables. */
+  @Expose()
+  @IntegerFrom(0, 86_400_000, { coerce: true, showValue: false })
+  SCHEDULER_CATCHUP_MS = 3_600_000;
 
   /** Lowest level that is logged. */
   @Expose()

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { InvalidConfigError } from './invalid-config.error';
 import { loadPlatformConfig } from './load-platform-config';
 
@@ -11,7 +12,7 @@ describe('loadPlatformConfig', () => {
     expect(config.database.url).toBe('postgres://postgres@127.0.0.1:5432/jobs');
     expect(config.api.port).toBe(3000);
     expect(config.worker).toEqual({
-      queues: ['high', 'default', 'low'],
+      queues: ['high', 'default', 'low', 'etl'],
       concurrency: 10,
       stallTimeoutMs: 30_000,
       shutdownGraceMs: 25_000,
@@ -19,7 +20,10 @@ describe('loadPlatformConfig', () => {
     expect(config.jobs).toEqual({
       truncateAllowedTables: ['public.daily_stats'],
       maxTimeoutMs: 86_400_000,
+      importAllowedTables: ['public.daily_imports'],
+      importDir: resolve('imports'),
     });
+    expect(config.scheduler).toEqual({ schedulesFile: null, timezone: 'UTC', catchupMs: 3_600_000 });
     expect(config.log).toEqual({ level: 'info', format: 'json' });
   });
 
@@ -52,6 +56,11 @@ describe('loadPlatformConfig', () => {
       'LOG_LEVEL',
       'loud',
       'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, got "loud".',
+    ],
+    [
+      'SCHEDULER_TIMEZONE',
+      'Mars/Olympus',
+      'SCHEDULER_TIMEZONE must be an IANA timezone such as "UTC" or "Europe/Paris", got "Mars/Olympus".',
     ],
     [
       'TRUNCATE_ALLOWED_TABLES',

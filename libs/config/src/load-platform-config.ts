@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { EnvironmentVariables, LOG_FORMATS, LOG_LEVELS } from './environment.variables';
@@ -47,6 +48,13 @@ export function loadPlatformConfig(env: NodeJS.ProcessEnv = process.env): Platfo
     {
       truncateAllowedTables: splitList(vars.TRUNCATE_ALLOWED_TABLES),
       maxTimeoutMs: vars.JOB_MAX_TIMEOUT_MS,
+      importAllowedTables: splitList(vars.IMPORT_ALLOWED_TABLES),
+      importDir: resolve(vars.IMPORT_DIR),
+    },
+    {
+      schedulesFile: vars.SCHEDULES_FILE ? resolve(vars.SCHEDULES_FILE) : null,
+      timezone: vars.SCHEDULER_TIMEZONE,
+      catchupMs: vars.SCHEDULER_CATCHUP_MS,
     },
     { level: vars.LOG_LEVEL, format: vars.LOG_FORMAT },
   );

@@ -16,7 +16,19 @@ export class PlatformConfig {
       stallTimeoutMs: number;
       shutdownGraceMs: number;
     },
-    readonly jobs: { truncateAllowedTables: string[]; maxTimeoutMs: number },
+    readonly jobs: {
+      truncateAllowedTables: string[];
+      maxTimeoutMs: number;
+      importAllowedTables: string[];
+      /** Absolute. */
+      importDir: string;
+    },
+    readonly scheduler: {
+      /** Absolute, or null when unset. */
+      schedulesFile: string | null;
+      timezone: string;
+      catchupMs: number;
+    },
     readonly log: { level: LogLevel; format: LogFormat },
   ) {}
 }

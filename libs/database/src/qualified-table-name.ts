@@ -1,25 +1,20 @@
-import { escapeIdentifier } from 'pg';
-import { IdentifierTooLongError } from './identifier-too-long.error';
-
-// NAMEDATALEN - 1: Postgres silently truncates longer identifiers, which could name another table.
-const MAX_IDENTIFIER_BYTES = 63;
+import { quotedIdentifier } from './quoted-identifier';
 
 /** A schema-qualified table name, checked for length and quoted for SQL. */
 export class QualifiedTableName {
+  private readonly sql: string;
+
+  /** @throws IdentifierTooLongError */
   constructor(
     readonly schema: string,
     readonly table: string,
   ) {
-    for (const identifier of [schema, table]) {
-      if (Buffer.byteLength(identifier, 'utf8') > MAX_IDENTIFIER_BYTES) {
-        throw new IdentifierTooLongError(identifier, MAX_IDENTIFIER_BYTES);
-      }
-    }
+    this.sql = `${quotedIdentifier(schema)}.${quotedIdentifier(table)}`;
   }
 
   /** `"schema"."table"`, each part quoted with pg's escapeIdentifier. */
   quoted(): string {
-    return `${escapeIdentifier(this.schema)}.${escapeIdentifier(this.table)}`;
+    return this.sql;
   }
 
   toString(): string {

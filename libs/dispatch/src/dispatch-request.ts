@@ -17,6 +17,8 @@ export interface DispatchRequest {
   backoff?: BackoffPolicy;
   idempotencyKey?: string;
   tenantId?: string;
+  /** The schedule and tick that asked for this job, when a schedule did. */
+  origin?: { schedule: string; tick: Date };
 }
 
 export interface DispatchResult {

@@ -124,6 +124,8 @@ export class JobDispatcher {
       idempotencyKey: request.idempotencyKey ?? null,
       requestHash: request.idempotencyKey === undefined ? null : hash,
       leaseId: null,
+      scheduleName: request.origin?.schedule ?? null,
+      scheduledFor: request.origin?.tick ?? null,
       dispatchedAt: null,
       startedAt: null,
       finishedAt: null,

@@ -78,6 +78,14 @@ export class JobStatus {
   @Column({ name: 'cancel_requested_at', type: 'timestamptz', nullable: true })
   cancelRequestedAt!: Date | null;
 
+  /** The schedule that enqueued the job, null for a job created over the API. */
+  @Column({ name: 'schedule_name', type: 'text', nullable: true })
+  scheduleName!: string | null;
+
+  /** The schedule's tick this job runs for (the trigger time for a manual run). */
+  @Column({ name: 'scheduled_for', type: 'timestamptz', nullable: true })
+  scheduledFor!: Date | null;
+
   /** Null until the job has been handed to Redis. */
   @Column({ name: 'dispatched_at', type: 'timestamptz', nullable: true })
   dispatchedAt!: Date | null;

@@ -43,6 +43,8 @@ describe('JobStatusRecorder against Postgres', () => {
       runAt: null,
       idempotencyKey,
       requestHash: idempotencyKey && 'hash',
+      scheduleName: null,
+      scheduledFor: null,
       leaseId: null,
       dispatchedAt: null,
       startedAt: null,

@@ -1,6 +1,7 @@
 // Owns: the job model (BaseJob, JobContext, retry policy, job errors), the registry and every job type.
 // Must not import: bullmq, @lib/job-status, @lib/dispatch (job code never sees how it is queued or recorded).
 export { BaseJob } from './base-job';
+export { DataImportJob } from './data-import/data-import.job';
 export { InvalidPayloadError } from './errors/invalid-payload.error';
 export { isPermanent } from './errors/is-permanent';
 export { PermanentJobError } from './errors/permanent-job.error';

@@ -3,6 +3,7 @@
 export { AppProcess } from './app-process';
 export type { AppName } from './app-process';
 export { launchBrowser } from './browser';
+export { FixtureServer } from './fixture-server';
 export { freePort } from './free-port';
 export { RedisServer } from './redis-server';
 export { TestDatabase } from './test-database';

@@ -2,3 +2,4 @@
 // Must not import: any other @lib.
 export { IntegerFrom } from './integer-from.decorator';
 export type { IntegerFromOptions } from './integer-from.decorator';
+export { isStorableText } from './storable-text';

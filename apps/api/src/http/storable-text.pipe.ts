@@ -1,18 +1,15 @@
+import { isStorableText } from '@lib/validation';
 import { BadRequestException, Injectable } from '@nestjs/common';
 import type { ArgumentMetadata, PipeTransform } from '@nestjs/common';
 
-// Postgres text and jsonb refuse NUL, and UTF-8 has no encoding for a lone surrogate.
-// eslint-disable-next-line no-control-regex -- NUL is exactly what is being looked for.
-const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-
 function findUnstorable(value: unknown, path: string): string | null {
   if (typeof value === 'string') {
-    return UNSTORABLE.test(value) ? path : null;
+    return isStorableText(value) ? null : path;
   }
   if (value !== null && typeof value === 'object') {
     for (const [key, child] of Object.entries(value)) {
       const childPath = Array.isArray(value) ? `${path}[${key}]` : `${path}.${key}`;
-      const found = UNSTORABLE.test(key) ? childPath : findUnstorable(child, childPath);
+      const found = isStorableText(key) ? findUnstorable(child, childPath) : childPath;
       if (found) {
         return found;
       }

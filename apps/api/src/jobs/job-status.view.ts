@@ -37,6 +37,10 @@ export class JobStatusView {
   timeout_ms!: number;
   /** Set when a cancel arrived while the job was running; it ends `cancelled`. */
   cancel_requested_at!: string | null;
+  /** The schedule that enqueued the job; null for a job created over the API. @example "nightly_data_import" */
+  schedule_name!: string | null;
+  /** The schedule's tick the job runs for. @example "2026-11-23T01:00:00.000Z" */
+  scheduled_for!: string | null;
   /** When a scheduled or retrying job may start next. */
   run_at!: string | null;
   /** @example "2026-11-22T21:50:45.698Z" */
@@ -63,6 +67,8 @@ export function toJobStatusView(job: JobStatus): JobStatusView {
     error: job.error,
     timeout_ms: job.timeoutMs,
     cancel_requested_at: iso(job.cancelRequestedAt),
+    schedule_name: job.scheduleName,
+    scheduled_for: iso(job.scheduledFor),
     run_at: iso(job.runAt),
     created_at: job.createdAt.toISOString(),
     started_at: iso(job.startedAt),

@@ -1,10 +1,10 @@
 import { PlatformConfig } from '@lib/config';
-import { IdentifierTooLongError, QualifiedTableName } from '@lib/database';
+import type { QualifiedTableName } from '@lib/database';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { allowedTable } from '../allowed-table';
 import { BaseJob } from '../base-job';
-import { InvalidPayloadError } from '../errors/invalid-payload.error';
 import { PermanentJobError } from '../errors/permanent-job.error';
 import type { JobContext } from '../job-context';
 import { TruncateTablePayload } from './truncate-table.payload';
@@ -53,23 +53,12 @@ export class TruncateTableJob extends BaseJob<TruncateTablePayload, TruncateTabl
     return { truncated: table.toString() };
   }
 
-  /** The table, once it matches the allow-list exactly and fits Postgres's identifier limit. */
   private tableOf(payload: TruncateTablePayload): QualifiedTableName {
-    const name = `${payload.schema}.${payload.table}`;
-    const allowed = this.config.jobs.truncateAllowedTables;
-    if (!allowed.includes(name)) {
-      throw new InvalidPayloadError([
-        `Table ${name} is not allowed. Allowed tables: ${allowed.join(', ') || '(none)'} ` +
-          '(set TRUNCATE_ALLOWED_TABLES).',
-      ]);
-    }
-    try {
-      return new QualifiedTableName(payload.schema, payload.table);
-    } catch (error) {
-      if (error instanceof IdentifierTooLongError) {
-        throw new InvalidPayloadError([error.message]);
-      }
-      throw error;
-    }
+    return allowedTable(
+      payload.schema,
+      payload.table,
+      this.config.jobs.truncateAllowedTables,
+      'TRUNCATE_ALLOWED_TABLES',
+    );
   }
 }

@@ -1,0 +1,215 @@
+import { PlatformConfig } from '@lib/config';
+import { IdentifierTooLongError } from '@lib/database';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Readable } from 'node:stream';
+import { DataSource } from 'typeorm';
+import { allowedTable } from '../allowed-table';
+import { BaseJob } from '../base-job';
+import { InvalidPayloadError } from '../errors/invalid-payload.error';
+import { PermanentJobError } from '../errors/permanent-job.error';
+import { TransientJobError } from '../errors/transient-job.error';
+import type { JobContext } from '../job-context';
+import { BadValueError, castValue } from './column-cast';
+import type { CastValue } from './column-cast';
+import { DataImportPayload } from './data-import.payload';
+import { ImportReport } from './import-report';
+import type { DataImportResult } from './import-report';
+import { checkSource, openSource } from './import-source';
+import { sourceRows } from './source-rows';
+import { TableUpsert } from './table-upsert';
+
+// Errors in the target table's definition: no attempt can fix them.
+const TABLE_MISFITS: Record<string, string> = {
+  '42P01': 'does not exist',
+  '3F000': 'does not exist',
+  '42703': 'lacks a column of the mapping',
+  '42804': 'has a column whose type does not fit its cast',
+  '42P10': 'has no unique index on the key columns',
+};
+
+const TWO_HOURS_MS = 2 * 60 * 60_000;
+
+/**
+ * Extract, transform, load: streams CSV, NDJSON or a JSON array from an http(s) URL or a
+ * file under IMPORT_DIR, casts each row's fields to the declared columns, and upserts
+ * them in batches into an allow-listed table (IMPORT_ALLOWED_TABLES) on the key columns.
+ * Bad rows are counted and sampled; the job fails only past `max_failed_rows`.
+ */
+@Injectable()
+export class DataImportJob extends BaseJob<DataImportPayload, DataImportResult> {
+  readonly type = 'data_import';
+  readonly payloadClass = DataImportPayload;
+  override readonly defaultQueue = 'etl';
+  override readonly defaultTimeoutMs = TWO_HOURS_MS;
+
+  constructor(
+    private readonly config: PlatformConfig,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {
+    super();
+  }
+
+  override checkPayload(payload: DataImportPayload): Promise<void> {
+    this.upsertFor(payload);
+    checkSource(payload.source, this.config.jobs.importDir);
+    return Promise.resolve();
+  }
+
+  async perform(payload: DataImportPayload, ctx: JobContext): Promise<DataImportResult> {
+    const upsert = this.upsertFor(payload);
+    const report = new ImportReport(payload.max_failed_rows);
+    const source = await openSource(payload.source, this.config.jobs.importDir, ctx.signal);
+    let sourceError: Error | undefined;
+    source.once('error', (error) => (sourceError = error));
+    try {
+      await this.load(payload, source, upsert, report, ctx);
+    } catch (error) {
+      throw this.explain(error, sourceError, payload, ctx.signal);
+    } finally {
+      source.destroy();
+    }
+    const result = report.result();
+    ctx.logger.log(
+      `Imported into ${payload.schema}.${payload.table}: ${result.rows_loaded} rows loaded ` +
+        `(${result.rows_inserted} new, ${result.rows_updated} changed), ${result.rows_failed} bad.`,
+    );
+    return result;
+  }
+
+  private async load(
+    payload: DataImportPayload,
+    source: Readable,
+    upsert: TableUpsert,
+    report: ImportReport,
+    ctx: JobContext,
+  ): Promise<void> {
+    let batch: CastValue[][] = [];
+    for await (const row of sourceRows(source, payload.format)) {
+      ctx.signal.throwIfAborted();
+      report.read();
+      const values = row.fields ? this.cast(payload, row.fields) : (row.problem ?? '');
+      if (typeof values === 'string') {
+        report.fail(row.row, values);
+        continue;
+      }
+      batch.push(values);
+      if (batch.length >= payload.batch_size) {
+        await this.writeBatch(upsert, batch, report, ctx);
+        batch = [];
+      }
+    }
+    if (batch.length > 0) {
+      await this.writeBatch(upsert, batch, report, ctx);
+    }
+  }
+
+  /** The row's values in column order, or why the row is bad. */
+  private cast(payload: DataImportPayload, fields: Record<string, unknown>): CastValue[] | string {
+    const values: CastValue[] = [];
+    for (const column of payload.columns) {
+      try {
+        values.push(castValue(fields[column.from ?? column.name], column.type));
+      } catch (error) {
+        if (error instanceof BadValueError) {
+          return `${column.name}: ${error.message}`;
+        }
+        throw error;
+      }
+      if (values.at(-1) === null && payload.key.includes(column.name)) {
+        return `${column.name}: a key column is empty`;
+      }
+    }
+    return values;
+  }
+
+  /** One transaction per batch: cancelled or timed out mid-batch, the batch is rolled back. */
+  private async writeBatch(
+    upsert: TableUpsert,
+    batch: CastValue[][],
+    report: ImportReport,
+    ctx: JobContext,
+  ): Promise<void> {
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      await runner.startTransaction();
+      const counts = await upsert.write(runner, batch);
+      ctx.signal.throwIfAborted();
+      await runner.commitTransaction();
+      report.loaded(batch.length, counts);
+    } catch (error) {
+      if (runner.isTransactionActive) {
+        await runner.rollbackTransaction();
+      }
+      throw error;
+    } finally {
+      await runner.release();
+    }
+    await ctx.progress(report.progress());
+  }
+
+  /** Sorts a failure into retryable (the source or the network) or permanent (the data). */
+  private explain(
+    error: unknown,
+    sourceError: Error | undefined,
+    payload: DataImportPayload,
+    signal: AbortSignal,
+  ): unknown {
+    if (
+      signal.aborted ||
+      error instanceof PermanentJobError ||
+      error instanceof TransientJobError
+    ) {
+      return error;
+    }
+    const target = `${payload.schema}.${payload.table}`;
+    const misfit = TABLE_MISFITS[(error as { code?: string }).code ?? ''];
+    if (misfit) {
+      return new PermanentJobError(`Table ${target} ${misfit}: ${(error as Error).message}`, {
+        cause: error,
+      });
+    }
+    if (sourceError !== undefined) {
+      const from = payload.source.url ?? payload.source.file;
+      return new TransientJobError(`Reading ${from} failed: ${sourceError.message}`, {
+        cause: error,
+      });
+    }
+    if ((error as { code?: string }).code !== undefined && 'severity' in (error as object)) {
+      return error; // Postgres itself (a lost connection, a lock timeout): worth a retry.
+    }
+    return new PermanentJobError(
+      `The ${payload.format} source cannot be parsed: ${(error as Error).message}`,
+      { cause: error },
+    );
+  }
+
+  private upsertFor(payload: DataImportPayload): TableUpsert {
+    const names = payload.columns.map((column) => column.name);
+    const repeated = names.find((name, i) => names.indexOf(name) !== i);
+    if (repeated !== undefined) {
+      throw new InvalidPayloadError([`payload.columns names ${repeated} twice.`]);
+    }
+    const stray = payload.key.find((name) => !names.includes(name));
+    if (stray !== undefined) {
+      throw new InvalidPayloadError([
+        `payload.key names ${stray}, which is not in payload.columns.`,
+      ]);
+    }
+    const table = allowedTable(
+      payload.schema,
+      payload.table,
+      this.config.jobs.importAllowedTables,
+      'IMPORT_ALLOWED_TABLES',
+    );
+    try {
+      return new TableUpsert(table, payload.columns, payload.key);
+    } catch (error) {
+      if (error instanceof IdentifierTooLongError) {
+        throw new InvalidPayloadError([error.message]);
+      }
+      throw error;
+    }
+  }
+}

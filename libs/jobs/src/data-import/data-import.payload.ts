@@ -1,0 +1,93 @@
+import { IntegerFrom } from '@lib/validation';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsIn,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import { COLUMN_TYPES } from './column-cast';
+import type { ColumnType } from './column-cast';
+
+export const IMPORT_FORMATS = ['csv', 'ndjson', 'json'] as const;
+export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const identifierRule = {
+  message: '$property must be a column name (letters, digits and "_", not starting with a digit).',
+};
+
+/** Where the rows come from: exactly one of `url` and `file`. */
+export class ImportSource {
+  /** An http:// or https:// URL. */
+  @IsOptional()
+  @IsString({ message: '$property must be a string.' })
+  @MaxLength(2048, { message: '$property must be at most 2048 characters long.' })
+  url?: string;
+
+  /** A path relative to IMPORT_DIR. */
+  @IsOptional()
+  @IsString({ message: '$property must be a string.' })
+  @MinLength(1, { message: '$property must not be empty.' })
+  @MaxLength(1024, { message: '$property must be at most 1024 characters long.' })
+  file?: string;
+}
+
+/** One target column: the source field it comes from and the cast it goes through. */
+export class ImportColumn {
+  @Matches(IDENTIFIER, identifierRule)
+  name!: string;
+
+  /** The source field (CSV header or JSON key); defaults to `name`. */
+  @IsOptional()
+  @IsString({ message: '$property must be a string.' })
+  @MinLength(1, { message: '$property must not be empty.' })
+  from?: string;
+
+  @IsIn(COLUMN_TYPES, { message: `$property must be one of ${COLUMN_TYPES.join(', ')}.` })
+  type!: ColumnType;
+}
+
+export class DataImportPayload {
+  @ValidateNested()
+  @Type(() => ImportSource)
+  source!: ImportSource;
+
+  @IsIn(IMPORT_FORMATS, { message: `$property must be one of ${IMPORT_FORMATS.join(', ')}.` })
+  format!: ImportFormat;
+
+  @IsOptional()
+  @IsString({ message: '$property must be a string.' })
+  @MinLength(1, { message: '$property must not be empty.' })
+  schema: string = 'public';
+
+  @IsString({ message: '$property must be a string naming the table.' })
+  @MinLength(1, { message: '$property must not be empty.' })
+  table!: string;
+
+  @ArrayMinSize(1, { message: '$property must list at least one column.' })
+  @ArrayMaxSize(200, { message: '$property must list at most 200 columns.' })
+  @ValidateNested({ each: true })
+  @Type(() => ImportColumn)
+  columns!: ImportColumn[];
+
+  /** Columns that identify a row: a re-run updates the row instead of adding another. */
+  @ArrayMinSize(1, { message: '$property must list at least one column.' })
+  @Matches(IDENTIFIER, { ...identifierRule, each: true })
+  key!: string[];
+
+  /** Rows written per statement (and per transaction). */
+  @IsOptional()
+  @IntegerFrom(1, 10_000)
+  batch_size: number = 1000;
+
+  /** More bad rows than this fails the job; unset, bad rows never do. */
+  @IsOptional()
+  @IntegerFrom(0, 1_000_000_000)
+  max_failed_rows?: number;
+}

@@ -1,0 +1,50 @@
+import { createServer } from 'node:http';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+interface Fixture {
+  status: number;
+  body: string;
+}
+
+/**
+ * A local HTTP server that answers each path with a fixed status and body, and counts
+ * the requests per path: a stand-in for the remote sources an import reads.
+ */
+export class FixtureServer {
+  private readonly fixtures = new Map<string, Fixture>();
+  private readonly hits = new Map<string, number>();
+  private server: Server | undefined;
+  private base = '';
+
+  async start(): Promise<this> {
+    this.server = createServer((request, response) => {
+      const path = request.url ?? '/';
+      this.hits.set(path, (this.hits.get(path) ?? 0) + 1);
+      const fixture = this.fixtures.get(path) ?? { status: 404, body: 'not found' };
+      response.writeHead(fixture.status, { 'content-type': 'text/plain' });
+      response.end(fixture.body);
+    });
+    await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
+    this.base = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    return this;
+  }
+
+  /** Serves `body` at `path` with `status`; returns the full URL. */
+  serve(path: string, body: string, status = 200): string {
+    this.fixtures.set(path, { status, body });
+    return this.url(path);
+  }
+
+  url(path: string): string {
+    return `${this.base}${path}`;
+  }
+
+  requestsTo(path: string): number {
+    return this.hits.get(path) ?? 0;
+  }
+
+  async stop(): Promise<void> {
+    await new Promise((resolve) => this.server?.close(resolve));
+  }
+}
