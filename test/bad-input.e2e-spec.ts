@@ -47,7 +47,7 @@ describe('a request the API refuses', () => {
     expectRefused(
       { type: 'nope', payload: {} },
       400,
-      'Unknown job type "nope". Known types: sleep, truncate_table.',
+      'Unknown job type "nope". Known types: data_import, sleep, truncate_table.',
     ));
 
   it('refuses a payload that breaks the job type’s rules', () =>

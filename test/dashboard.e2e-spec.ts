@@ -28,6 +28,7 @@ describe('the dashboard', () => {
     const { body } = await platform.get(api, { headers: auth });
     expect(body.queues.map((queue: { name: string }) => queue.name).sort()).toEqual([
       'default',
+      'etl',
       'high',
       'low',
     ]);

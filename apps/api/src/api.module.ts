@@ -1,10 +1,10 @@
 import { PlatformConfigModule } from '@lib/config';
 import type { PlatformConfig } from '@lib/config';
 import { DatabaseModule } from '@lib/database';
-import { DispatchModule } from '@lib/dispatch';
 import { HealthModule } from '@lib/health';
 import { JOB_STATUS_SCHEMA } from '@lib/job-status';
 import { PlatformLoggerModule } from '@lib/lifecycle';
+import { SchedulesModule } from '@lib/schedules';
 import { MetricsModule } from '@lib/metrics';
 import { Module } from '@nestjs/common';
 import type { DynamicModule } from '@nestjs/common';
@@ -15,6 +15,7 @@ import { CreateJobsController } from './jobs/create-jobs.controller';
 import { JobStatusController } from './jobs/job-status.controller';
 import { JobsController } from './jobs/jobs.controller';
 import { RetryJobController } from './jobs/retry-job.controller';
+import { SchedulesController } from './schedules/schedules.controller';
 
 /** The HTTP API: creates jobs and reads their status. It never runs jobs. */
 @Module({})
@@ -29,7 +30,7 @@ export class ApiModule {
         MetricsModule,
         HealthModule,
         DatabaseModule.forRoot(JOB_STATUS_SCHEMA),
-        DispatchModule,
+        SchedulesModule,
         ...(config.admin ? [DashboardModule] : []),
       ],
       controllers: [
@@ -38,6 +39,7 @@ export class ApiModule {
         JobsController,
         CancelJobController,
         RetryJobController,
+        SchedulesController,
       ],
       providers: config.admin ? [] : [DashboardNotMountedNotice],
     };

@@ -1,11 +1,12 @@
 import { PlatformConfigModule } from '@lib/config';
 import { DatabaseModule } from '@lib/database';
-import { DispatchModule } from '@lib/dispatch';
 import { JOB_STATUS_SCHEMA } from '@lib/job-status';
 import { HealthModule } from '@lib/health';
 import { PlatformLoggerModule } from '@lib/lifecycle';
 import { MetricsModule } from '@lib/metrics';
+import { SchedulesModule } from '@lib/schedules';
 import { Module } from '@nestjs/common';
+import { CronTicker } from './cron-ticker';
 
 /**
  * The scheduler: enqueues jobs on a timetable through the same dispatch path as the
@@ -18,7 +19,8 @@ import { Module } from '@nestjs/common';
     MetricsModule,
     HealthModule,
     DatabaseModule.forRoot(JOB_STATUS_SCHEMA),
-    DispatchModule,
+    SchedulesModule,
   ],
+  providers: [CronTicker],
 })
 export class SchedulerModule {}

@@ -23,7 +23,11 @@ describe('loadPlatformConfig', () => {
       importAllowedTables: ['public.daily_imports'],
       importDir: resolve('imports'),
     });
-    expect(config.scheduler).toEqual({ schedulesFile: null, timezone: 'UTC', catchupMs: 3_600_000 });
+    expect(config.scheduler).toEqual({
+      schedulesFile: null,
+      timezone: 'UTC',
+      catchupMs: 3_600_000,
+    });
     expect(config.log).toEqual({ level: 'info', format: 'json' });
   });
 

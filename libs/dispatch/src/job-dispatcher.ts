@@ -62,7 +62,9 @@ export class JobDispatcher {
       throw new TimeoutTooLongError(request.timeoutMs, maxTimeoutMs);
     }
     const tenantId = request.tenantId ?? DEFAULT_TENANT;
-    const hash = requestHash({ ...request, payload, tenantId });
+    // The origin is not part of what is asked: the two passes of a tick in a daylight-saving
+    // overlap are one tick (one key) although their instants differ.
+    const hash = requestHash({ ...request, origin: undefined, payload, tenantId });
     if (request.idempotencyKey !== undefined) {
       const existing = await this.reader.findByIdempotencyKey(tenantId, request.idempotencyKey);
       if (existing) {

@@ -49,6 +49,18 @@ export class JobStatusReader {
     return this.jobs.findOneBy({ tenantId, idempotencyKey });
   }
 
+  /** The newest job of each named schedule (schedules without one are absent). */
+  async latestOfSchedules(names: readonly string[]): Promise<Map<string, JobStatus>> {
+    const latest = await Promise.all(
+      names.map((scheduleName) =>
+        this.jobs.findOne({ where: { scheduleName }, order: { seq: 'DESC' } }),
+      ),
+    );
+    return new Map(
+      latest.filter((job) => job !== null).map((job) => [job.scheduleName ?? '', job]),
+    );
+  }
+
   /** Newest first, `limit` at a time, continuing below `cursor`. */
   async list(query: JobListQuery): Promise<JobPage> {
     const builder = this.jobs.createQueryBuilder('job').orderBy('job.seq', 'DESC');

@@ -1,6 +1,8 @@
-// Owns: the job model (BaseJob, JobContext, retry policy, job errors), the registry and every job type.
+// Owns: the job model (BaseJob, JobContext, retry policy, job errors), the registry, every job
+// type and the built-in schedules declared beside them.
 // Must not import: bullmq, @lib/job-status, @lib/dispatch (job code never sees how it is queued or recorded).
 export { BaseJob } from './base-job';
+export { BUILT_IN_SCHEDULES } from './built-in-schedules';
 export { DataImportJob } from './data-import/data-import.job';
 export { InvalidPayloadError } from './errors/invalid-payload.error';
 export { isPermanent } from './errors/is-permanent';
@@ -13,6 +15,7 @@ export { JOB_TYPES } from './job-types';
 export { JobsModule } from './jobs.module';
 export { DEFAULT_RETRY_POLICY } from './retry-policy';
 export type { RetryPolicy } from './retry-policy';
+export type { ScheduleDefinition } from './schedule-definition';
 export { SleepJob } from './sleep/sleep.job';
 export { TruncateTableJob } from './truncate-table/truncate-table.job';
 export { validatePayload } from './validate-payload';

@@ -36,6 +36,8 @@ export async function bootApp(name: string, options: BootOptions): Promise<void>
     abortOnError: false,
     // Held until the app's pino logger takes over, so every line is structured.
     bufferLogs: true,
+    // Nothing printed by Nest itself: a failed start-up is reported once, by runOrExit.
+    logger: false,
   });
   app.useLogger(app.get(Logger));
   options.configure?.(app);

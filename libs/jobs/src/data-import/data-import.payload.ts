@@ -3,7 +3,9 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
+  IsArray,
   IsIn,
+  IsObject,
   IsOptional,
   IsString,
   Matches,
@@ -53,9 +55,11 @@ export class ImportColumn {
   type!: ColumnType;
 }
 
+// class-validator runs a property's rules from the last decorator up: the type check comes last.
 export class DataImportPayload {
   @ValidateNested()
   @Type(() => ImportSource)
+  @IsObject({ message: '$property must be an object with a url or a file.' })
   source!: ImportSource;
 
   @IsIn(IMPORT_FORMATS, { message: `$property must be one of ${IMPORT_FORMATS.join(', ')}.` })
@@ -74,11 +78,13 @@ export class DataImportPayload {
   @ArrayMaxSize(200, { message: '$property must list at most 200 columns.' })
   @ValidateNested({ each: true })
   @Type(() => ImportColumn)
+  @IsArray({ message: '$property must be an array of {name, from?, type}.' })
   columns!: ImportColumn[];
 
   /** Columns that identify a row: a re-run updates the row instead of adding another. */
   @ArrayMinSize(1, { message: '$property must list at least one column.' })
   @Matches(IDENTIFIER, { ...identifierRule, each: true })
+  @IsArray({ message: '$property must be an array of column names.' })
   key!: string[];
 
   /** Rows written per statement (and per transaction). */

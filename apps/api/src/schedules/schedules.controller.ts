@@ -1,0 +1,44 @@
+import { JobStatusReader } from '@lib/job-status';
+import { ScheduleBook, ScheduleDispatcher } from '@lib/schedules';
+import { Controller, Get, Header, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiOkResponse, ApiParam, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { ApiErrors } from '../http/api-errors.decorator';
+import { CreatedJobView } from '../jobs/created-job.view';
+import { ScheduleView, toScheduleView } from './schedule.view';
+
+@ApiTags('schedules')
+@Controller('schedules')
+export class SchedulesController {
+  constructor(
+    private readonly book: ScheduleBook,
+    private readonly dispatcher: ScheduleDispatcher,
+    private readonly reader: JobStatusReader,
+  ) {}
+
+  /** Every schedule: built-in ones merged with SCHEDULES_FILE, with its next run and last job. */
+  @Get()
+  @Header('cache-control', 'no-store')
+  @ApiOkResponse({ type: ScheduleView, isArray: true })
+  async list(): Promise<ScheduleView[]> {
+    const schedules = this.book.all();
+    const latest = await this.reader.latestOfSchedules(schedules.map((s) => s.name));
+    return schedules.map((schedule) => toScheduleView(schedule, latest.get(schedule.name)));
+  }
+
+  /** Enqueues a run of the schedule now, outside its timetable (also when it is switched off). */
+  @Post(':name/trigger')
+  @HttpCode(202)
+  @ApiParam({ name: 'name', example: 'nightly_data_import' })
+  @ApiAcceptedResponse({ type: CreatedJobView, description: 'Enqueued.' })
+  @ApiErrors(400, 404, 503)
+  async trigger(
+    @Param('name') name: string,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<CreatedJobView> {
+    const { jobId, status } = await this.dispatcher.now(this.book.get(name));
+    const statusUrl = `/job-status/${jobId}`;
+    response.location(statusUrl);
+    return { job_id: jobId, status, status_url: statusUrl };
+  }
+}

@@ -1,0 +1,10 @@
+import { ERROR_CATEGORIES, PlatformError } from '@lib/errors';
+
+/** A schedule the scheduler cannot run; stops start-up naming the schedule and the problem. */
+export class InvalidScheduleError extends PlatformError {
+  readonly category = ERROR_CATEGORIES.invalidInput;
+
+  constructor(where: string, problem: string) {
+    super(`Invalid schedule ${where}: ${problem}`);
+  }
+}
