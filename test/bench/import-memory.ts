@@ -24,7 +24,7 @@ async function main(): Promise<void> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/rows.csv`;
 
-  const platform = new TestPlatform('bench-import', { LOG_LEVEL: 'warn' });
+  const platform = new TestPlatform('bench-import');
   try {
     await platform.start('api');
     const worker = await platform.start('worker', { WORKER_QUEUES: 'etl' });
