@@ -60,7 +60,7 @@ describe('a job from creation to its final status', () => {
     expect(Date.parse(job.run_at)).toBeGreaterThan(Date.now());
   });
 
-  it('fails once its attempts are used up, keeping the last error', async () => {
+  it('fails once its attempts are used up, keeping every attempt’s error', async () => {
     const id = await platform.createJob({
       type: 'sleep',
       payload: { ms: 1, fail_attempts: 10 },
@@ -74,6 +74,13 @@ describe('a job from creation to its final status', () => {
       permanent: false,
       message: 'Attempt 2 fails on purpose (fail_attempts is 10).',
     });
+    expect(job.errors).toEqual([
+      expect.objectContaining({
+        attempt: 1,
+        message: 'Attempt 1 fails on purpose (fail_attempts is 10).',
+      }),
+      job.error,
+    ]);
     expect(job.finished_at).not.toBeNull();
   });
 

@@ -31,6 +31,8 @@ describe('retrying a job by hand', () => {
     });
     const job = await platform.waitForStatus(id, ['completed']);
     expect(job).toMatchObject({ attempts: 1, payload: { table: 'daily_stats', schema: 'public' } });
+    // The failure before the retry stays in the history.
+    expect(job.errors).toEqual([failed.error]);
   });
 
   it('queues a cancelled job again', async () => {

@@ -64,6 +64,7 @@ describe('starting the apps', () => {
       { name: 'CreateJobStatuses1763800000000' },
       { name: 'AddCancellationAndTimeout1763900000000' },
       { name: 'AddScheduleOrigin1764000000000' },
+      { name: 'AddErrorHistory1764100000000' },
     ]);
     for (const app of started) {
       expect(await app.stop('SIGTERM')).toEqual({ code: 0, signal: null });

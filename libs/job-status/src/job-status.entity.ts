@@ -44,6 +44,10 @@ export class JobStatus {
   @Column({ type: 'jsonb', nullable: true })
   error!: JobError | null;
 
+  /** Every failed attempt's error, oldest first; kept across manual retries. */
+  @Column({ type: 'jsonb', insert: false })
+  errors!: JobError[];
+
   @Column({ type: 'jsonb', nullable: true })
   progress!: unknown;
 
@@ -104,4 +108,7 @@ export class JobStatus {
 }
 
 /** A JobStatus before Postgres fills in its sequence number and timestamps. */
-export type NewJobStatus = Omit<JobStatus, 'seq' | 'createdAt' | 'updatedAt' | 'cancelRequestedAt'>;
+export type NewJobStatus = Omit<
+  JobStatus,
+  'seq' | 'createdAt' | 'updatedAt' | 'cancelRequestedAt' | 'errors'
+>;

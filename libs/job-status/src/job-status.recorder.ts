@@ -79,6 +79,8 @@ export class JobStatusRecorder {
         source: `unnest($1::uuid[], $2::uuid[], $3::text[], $4::jsonb[], $5::jsonb[], $6::timestamptz[])
                  AS v(id, lease_id, status, result, error, retry_at)`,
         set: `status = v.status, result = v.result, error = COALESCE(v.error, j.error),
+              errors = CASE WHEN v.error IS NULL THEN j.errors
+                            ELSE j.errors || jsonb_build_array(v.error) END,
               run_at = COALESCE(v.retry_at, j.run_at), updated_at = now(),
               finished_at = CASE WHEN v.status = 'retrying' THEN NULL ELSE now() END`,
         fence: "j.status = 'running' AND j.lease_id = v.lease_id",
@@ -96,7 +98,8 @@ export class JobStatusRecorder {
       run,
       orderedUpdate({
         source: 'unnest($1::uuid[], $2::jsonb[]) AS v(id, error)',
-        set: "status = 'failed', error = v.error, finished_at = now(), updated_at = now()",
+        set: `status = 'failed', error = v.error, errors = j.errors || jsonb_build_array(v.error),
+              finished_at = now(), updated_at = now()`,
         fence: `j.status NOT IN (${states(TERMINAL_STATES)})`,
       }),
       [(r) => r.id, (r) => json(r.error)],

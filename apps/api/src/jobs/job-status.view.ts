@@ -31,8 +31,12 @@ export class JobStatusView {
   payload!: unknown;
   @ApiProperty({ ...json, example: { slept_ms: 2000, message: 'hello', attempt: 1 } })
   result!: unknown;
+  /** The last failed attempt's error. */
   @ApiProperty({ type: JobErrorView, nullable: true })
   error!: JobErrorView | null;
+  /** Every failed attempt's error, oldest first. */
+  @ApiProperty({ type: JobErrorView, isArray: true })
+  errors!: JobErrorView[];
   /** Longest an attempt may run, in ms. @example 900000 */
   timeout_ms!: number;
   /** Set when a cancel arrived while the job was running; it ends `cancelled`. */
@@ -65,6 +69,7 @@ export function toJobStatusView(job: JobStatus): JobStatusView {
     payload: job.payload,
     result: job.result,
     error: job.error,
+    errors: job.errors,
     timeout_ms: job.timeoutMs,
     cancel_requested_at: iso(job.cancelRequestedAt),
     schedule_name: job.scheduleName,

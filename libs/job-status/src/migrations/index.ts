@@ -1,10 +1,12 @@
 import { CreateJobStatuses1763800000000 } from './1763800000000-create-job-statuses';
 import { AddCancellationAndTimeout1763900000000 } from './1763900000000-add-cancellation-and-timeout';
 import { AddScheduleOrigin1764000000000 } from './1764000000000-add-schedule-origin';
+import { AddErrorHistory1764100000000 } from './1764100000000-add-error-history';
 
 /** Every migration of the job_statuses table, oldest first. */
 export const JOB_STATUS_MIGRATIONS = [
   CreateJobStatuses1763800000000,
   AddCancellationAndTimeout1763900000000,
   AddScheduleOrigin1764000000000,
+  AddErrorHistory1764100000000,
 ];
