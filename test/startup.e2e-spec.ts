@@ -65,6 +65,7 @@ describe('starting the apps', () => {
       { name: 'AddCancellationAndTimeout1763900000000' },
       { name: 'AddScheduleOrigin1764000000000' },
       { name: 'AddErrorHistory1764100000000' },
+      { name: 'AddRetentionIndex1764200000000' },
     ]);
     for (const app of started) {
       expect(await app.stop('SIGTERM')).toEqual({ code: 0, signal: null });

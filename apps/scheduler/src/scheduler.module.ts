@@ -7,10 +7,11 @@ import { MetricsModule } from '@lib/metrics';
 import { SchedulesModule } from '@lib/schedules';
 import { Module } from '@nestjs/common';
 import { CronTicker } from './cron-ticker';
+import { RetentionSweeper } from './retention-sweeper';
 
 /**
  * The scheduler: enqueues jobs on a timetable through the same dispatch path as the
- * API. It never runs jobs.
+ * API, and deletes expired job statuses. It never runs jobs.
  */
 @Module({
   imports: [
@@ -21,6 +22,6 @@ import { CronTicker } from './cron-ticker';
     DatabaseModule.forRoot(JOB_STATUS_SCHEMA),
     SchedulesModule,
   ],
-  providers: [CronTicker],
+  providers: [CronTicker, RetentionSweeper],
 })
 export class SchedulerModule {}

@@ -123,6 +123,16 @@ export class EnvironmentVariables {
   @IntegerFrom(0, 86_400_000, { coerce: true, showValue: false })
   SCHEDULER_CATCHUP_MS = 3_600_000;
 
+  /** Days a finished job's status is kept; the scheduler deletes older ones. 0 keeps them forever. */
+  @Expose()
+  @IntegerFrom(0, 36_500, { coerce: true, showValue: false })
+  JOB_RETENTION_DAYS = 7;
+
+  /** How often the scheduler looks for expired job statuses, in ms. */
+  @Expose()
+  @IntegerFrom(100, 86_400_000, { coerce: true, showValue: false })
+  JOB_RETENTION_SWEEP_MS = 60_000;
+
   /** Lowest level that is logged. */
   @Expose()
   @IsIn(LOG_LEVELS, {

@@ -27,6 +27,8 @@ describe('loadPlatformConfig', () => {
       schedulesFile: null,
       timezone: 'UTC',
       catchupMs: 3_600_000,
+      retentionDays: 7,
+      retentionSweepMs: 60_000,
     });
     expect(config.log).toEqual({ level: 'info', format: 'json' });
   });

@@ -55,6 +55,8 @@ export function loadPlatformConfig(env: NodeJS.ProcessEnv = process.env): Platfo
       schedulesFile: vars.SCHEDULES_FILE ? resolve(vars.SCHEDULES_FILE) : null,
       timezone: vars.SCHEDULER_TIMEZONE,
       catchupMs: vars.SCHEDULER_CATCHUP_MS,
+      retentionDays: vars.JOB_RETENTION_DAYS,
+      retentionSweepMs: vars.JOB_RETENTION_SWEEP_MS,
     },
     { level: vars.LOG_LEVEL, format: vars.LOG_FORMAT },
   );

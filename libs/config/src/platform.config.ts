@@ -28,6 +28,9 @@ export class PlatformConfig {
       schedulesFile: string | null;
       timezone: string;
       catchupMs: number;
+      /** 0: keep finished jobs forever. */
+      retentionDays: number;
+      retentionSweepMs: number;
     },
     readonly log: { level: LogLevel; format: LogFormat },
   ) {}

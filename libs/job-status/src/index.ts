@@ -8,6 +8,7 @@ export type { JobState } from './job-state';
 export { JobStatus } from './job-status.entity';
 export type { NewJobStatus, StoredBackoff } from './job-status.entity';
 export { JobStatusModule } from './job-status.module';
+export { JobStatusPruner } from './job-status.pruner';
 export { JobStatusReader } from './job-status.reader';
 export type { JobListQuery, JobPage } from './job-status.reader';
 export { JobStatusRecorder } from './job-status.recorder';

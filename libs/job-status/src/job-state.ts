@@ -28,3 +28,10 @@ export const STARTABLE_STATES: readonly JobState[] = [
 ];
 
 export const isTerminal = (state: JobState): boolean => TERMINAL_STATES.includes(state);
+
+/**
+ * States as an SQL list, `'completed', 'failed'`: our own constants, never user input.
+ * Literal rather than a parameter so that the planner can match partial indexes.
+ */
+export const sqlStates = (list: readonly JobState[]): string =>
+  list.map((state) => `'${state}'`).join(', ');

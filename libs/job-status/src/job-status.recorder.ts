@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { JobError } from './job-error';
-import { STARTABLE_STATES, TERMINAL_STATES } from './job-state';
+import { STARTABLE_STATES, TERMINAL_STATES, sqlStates } from './job-state';
 import type { NewJobStatus } from './job-status.entity';
 import { orderedUpdate } from './ordered-update.sql';
 import { UpdateBatch } from './update-batch';
@@ -22,7 +22,6 @@ interface Lease {
 
 const json = (value: unknown): string | null =>
   value === undefined ? null : JSON.stringify(value);
-const states = (list: readonly string[]): string => list.map((s) => `'${s}'`).join(', ');
 
 /**
  * The one writer of job status transitions. Writes are fenced by the attempt's lease:
@@ -60,7 +59,7 @@ export class JobStatusRecorder {
               started_at = now(), updated_at = now(),
               dispatched_at = COALESCE(j.dispatched_at, now())`,
         // A job whose cancel arrived while it ran elsewhere is not started again.
-        fence: `j.status IN (${states(STARTABLE_STATES)}) AND j.cancel_requested_at IS NULL`,
+        fence: `j.status IN (${sqlStates(STARTABLE_STATES)}) AND j.cancel_requested_at IS NULL`,
       }),
       [(r) => r.id, (r) => r.leaseId, (r) => r.attempt],
     );
@@ -100,7 +99,7 @@ export class JobStatusRecorder {
         source: 'unnest($1::uuid[], $2::jsonb[]) AS v(id, error)',
         set: `status = 'failed', error = v.error, errors = j.errors || jsonb_build_array(v.error),
               finished_at = now(), updated_at = now()`,
-        fence: `j.status NOT IN (${states(TERMINAL_STATES)})`,
+        fence: `j.status NOT IN (${sqlStates(TERMINAL_STATES)})`,
       }),
       [(r) => r.id, (r) => json(r.error)],
     );
@@ -111,7 +110,7 @@ export class JobStatusRecorder {
         // Not dispatched until Redis has the new copy; no longer cancelled.
         set: `status = 'queued', result = NULL, run_at = NULL, finished_at = NULL,
               dispatched_at = NULL, cancel_requested_at = NULL, updated_at = now()`,
-        fence: `j.status IN (${states(TERMINAL_STATES)})`,
+        fence: `j.status IN (${sqlStates(TERMINAL_STATES)})`,
       }),
       [(r) => r.id],
     );
@@ -191,7 +190,7 @@ export class JobStatusRecorder {
            finished_at = CASE WHEN status = 'running' THEN finished_at ELSE now() END,
            cancel_requested_at = COALESCE(cancel_requested_at, now()),
            updated_at = now()
-       WHERE id = $1 AND status NOT IN (${states(TERMINAL_STATES)})
+       WHERE id = $1 AND status NOT IN (${sqlStates(TERMINAL_STATES)})
        RETURNING status`,
       [id],
     );
@@ -203,7 +202,7 @@ export class JobStatusRecorder {
     const [rows] = await this.dataSource.query<[unknown[], number]>(
       `UPDATE job_statuses SET status = 'cancelled', finished_at = now(), updated_at = now()
        WHERE id = $1 AND cancel_requested_at IS NOT NULL
-         AND status NOT IN (${states(TERMINAL_STATES)})
+         AND status NOT IN (${sqlStates(TERMINAL_STATES)})
        RETURNING id`,
       [id],
     );

@@ -2,6 +2,7 @@ import { CreateJobStatuses1763800000000 } from './1763800000000-create-job-statu
 import { AddCancellationAndTimeout1763900000000 } from './1763900000000-add-cancellation-and-timeout';
 import { AddScheduleOrigin1764000000000 } from './1764000000000-add-schedule-origin';
 import { AddErrorHistory1764100000000 } from './1764100000000-add-error-history';
+import { AddRetentionIndex1764200000000 } from './1764200000000-add-retention-index';
 
 /** Every migration of the job_statuses table, oldest first. */
 export const JOB_STATUS_MIGRATIONS = [
@@ -9,4 +10,5 @@ export const JOB_STATUS_MIGRATIONS = [
   AddCancellationAndTimeout1763900000000,
   AddScheduleOrigin1764000000000,
   AddErrorHistory1764100000000,
+  AddRetentionIndex1764200000000,
 ];

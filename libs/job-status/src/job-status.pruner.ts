@@ -1,0 +1,38 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { TERMINAL_STATES, sqlStates } from './job-state';
+
+const BATCH = 500;
+
+/** Deletes the statuses of jobs that finished long ago (JOB_RETENTION_DAYS). */
+@Injectable()
+export class JobStatusPruner {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /**
+   * Deletes every job that finished before `cutoff`, a small batch per statement, so no
+   * statement holds many row locks or runs long; rows another session has locked are
+   * left for the next sweep. Several schedulers may sweep at once.
+   * @returns how many were deleted
+   */
+  async deleteFinishedBefore(cutoff: Date): Promise<number> {
+    let deleted = 0;
+    for (;;) {
+      const [rows] = await this.dataSource.query<[unknown[], number]>(
+        `DELETE FROM job_statuses WHERE id IN (
+           SELECT id FROM job_statuses
+           WHERE status IN (${sqlStates(TERMINAL_STATES)}) AND finished_at < $1
+           ORDER BY finished_at
+           LIMIT ${BATCH}
+           FOR UPDATE SKIP LOCKED)
+         RETURNING id`,
+        [cutoff],
+      );
+      deleted += rows.length;
+      if (rows.length < BATCH) {
+        return deleted;
+      }
+    }
+  }
+}
