@@ -13,6 +13,7 @@ import { DashboardNotMountedNotice } from './dashboard/dashboard-not-mounted.not
 import { CancelJobController } from './jobs/cancel-job.controller';
 import { CreateJobsController } from './jobs/create-jobs.controller';
 import { JobStatusController } from './jobs/job-status.controller';
+import { JobStatusFeed } from './jobs/job-status-feed';
 import { JobsController } from './jobs/jobs.controller';
 import { RetryJobController } from './jobs/retry-job.controller';
 import { SchedulesController } from './schedules/schedules.controller';
@@ -41,7 +42,7 @@ export class ApiModule {
         RetryJobController,
         SchedulesController,
       ],
-      providers: config.admin ? [] : [DashboardNotMountedNotice],
+      providers: [JobStatusFeed, ...(config.admin ? [] : [DashboardNotMountedNotice])],
     };
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { In, Repository } from 'typeorm';
 import { InvalidCursorError } from './invalid-cursor.error';
 import type { JobState } from './job-state';
 import { JobNotFoundError } from './job-not-found.error';
@@ -43,6 +43,11 @@ export class JobStatusReader {
       throw new JobNotFoundError(id);
     }
     return job;
+  }
+
+  /** The jobs among `ids` that exist, in no particular order. */
+  getMany(ids: readonly string[]): Promise<JobStatus[]> {
+    return this.jobs.findBy({ id: In([...ids]) });
   }
 
   findByIdempotencyKey(tenantId: string, idempotencyKey: string): Promise<JobStatus | null> {

@@ -5,6 +5,8 @@ export type { AppName } from './app-process';
 export { launchBrowser } from './browser';
 export { FixtureServer } from './fixture-server';
 export { freePort } from './free-port';
+export { readEvents } from './read-events';
+export type { ServerSentEvent } from './read-events';
 export { RedisServer } from './redis-server';
 export { TestDatabase } from './test-database';
 export { TestPlatform } from './test-platform';

@@ -1,5 +1,9 @@
 import { JobStatusReader } from '@lib/job-status';
-import { Controller, Get, Param } from '@nestjs/common';
+import { Controller, Get, Param, Sse } from '@nestjs/common';
+import type { MessageEvent } from '@nestjs/common';
+import { map } from 'rxjs';
+import type { Observable } from 'rxjs';
+import { JobStatusFeed } from './job-status-feed';
 import { JobIdPipe } from './job-id.pipe';
 import { JobStatusView, toJobStatusView } from './job-status.view';
 import { ApiErrors } from '../http/api-errors.decorator';
@@ -8,7 +12,10 @@ import { ApiOkResponse, ApiParam, ApiTags } from '@nestjs/swagger';
 @ApiTags('jobs')
 @Controller()
 export class JobStatusController {
-  constructor(private readonly reader: JobStatusReader) {}
+  constructor(
+    private readonly reader: JobStatusReader,
+    private readonly feed: JobStatusFeed,
+  ) {}
 
   @Get('job-status/:id')
   @ApiParam({ name: 'id', description: 'The job_id returned by POST /create-jobs (a UUID).' })
@@ -16,5 +23,28 @@ export class JobStatusController {
   @ApiErrors(400, 404)
   async get(@Param('id', JobIdPipe) id: string): Promise<JobStatusView> {
     return toJobStatusView(await this.reader.get(id));
+  }
+
+  /**
+   * Server-Sent Events: a `status` event with the job's status document now and after each
+   * change (status, attempt, progress, result or error); the stream ends after a terminal
+   * status, so a client need not poll.
+   */
+  @Sse('job-status/:id/events')
+  @ApiParam({ name: 'id', description: 'The job_id returned by POST /create-jobs (a UUID).' })
+  @ApiOkResponse({
+    description: 'text/event-stream of `status` events, each carrying a JobStatusView.',
+    content: { 'text/event-stream': { schema: { type: 'string' } } },
+  })
+  @ApiErrors(400, 404)
+  async events(@Param('id', JobIdPipe) id: string): Promise<Observable<MessageEvent>> {
+    const current = await this.reader.get(id);
+    return this.feed.follow(current).pipe(
+      map((job) => ({
+        type: 'status',
+        id: String(job.updatedAt.getTime()),
+        data: toJobStatusView(job),
+      })),
+    );
   }
 }

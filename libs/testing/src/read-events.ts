@@ -1,0 +1,32 @@
+export interface ServerSentEvent {
+  event: string;
+  id?: string;
+  data: string;
+}
+
+/**
+ * Reads a text/event-stream response to its end and returns its events.
+ * @param timeoutMs fails the read if the stream is still open by then
+ */
+export async function readEvents(url: string, timeoutMs = 20_000): Promise<ServerSentEvent[]> {
+  const response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs) });
+  if (!response.ok || response.body === null) {
+    throw new Error(`GET ${url} answered ${response.status}: ${await response.text()}`);
+  }
+  let text = '';
+  const decoder = new TextDecoder();
+  for await (const chunk of response.body) {
+    text += decoder.decode(chunk, { stream: true });
+  }
+  return text
+    .split('\n\n')
+    .filter((block) => block.trim() !== '')
+    .map((block) => {
+      const fields = block.split('\n').map((line) => {
+        const colon = line.indexOf(':');
+        return [line.slice(0, colon), line.slice(colon + 1).replace(/^ /, '')];
+      });
+      const get = (name: string) => fields.find(([field]) => field === name)?.[1];
+      return { event: get('event') ?? 'message', id: get('id'), data: get('data') ?? '' };
+    });
+}
