@@ -1,4 +1,5 @@
 import { TestPlatform, waitFor } from '@lib/testing';
+import { Client } from 'pg';
 import type { AppProcess } from '@lib/testing';
 
 describe('cancelling a job', () => {
@@ -75,6 +76,42 @@ describe('cancelling a job', () => {
     expect((await cancel(id)).status).toBe(202);
     await startWorker();
     await platform.waitForStatus(id, ['cancelled']);
+  });
+
+  it('stops a truncate_table waiting for its lock, leaving the table as it was', async () => {
+    await startWorker();
+    await platform.database.query('CREATE TABLE daily_stats (day date)');
+    await platform.database.query("INSERT INTO daily_stats VALUES ('2026-11-22')");
+    const reader = new Client({ connectionString: platform.database.url });
+    await reader.connect();
+    try {
+      // A long reader holds a lock that TRUNCATE must wait for (up to its 30 s lock_timeout).
+      await reader.query('BEGIN');
+      await reader.query('LOCK TABLE daily_stats IN ACCESS SHARE MODE');
+      const id = await platform.createJob({
+        type: 'truncate_table',
+        payload: { table: 'daily_stats' },
+      });
+      await waitFor(
+        'the TRUNCATE to wait for its lock',
+        () =>
+          platform.database.query(
+            "SELECT 1 FROM pg_stat_activity WHERE query LIKE 'TRUNCATE%' AND wait_event_type = 'Lock'",
+          ),
+        (rows) => rows.length === 1,
+      );
+      expect((await cancel(id)).body.status).toBe('cancelling');
+      expect(
+        await platform.waitForStatus(id, ['cancelled', 'completed', 'failed'], 5_000),
+      ).toMatchObject({
+        status: 'cancelled',
+        attempts: 1,
+      });
+    } finally {
+      await reader.query('ROLLBACK');
+      await reader.end();
+    }
+    expect(await platform.database.query('SELECT day FROM daily_stats')).toHaveLength(1);
   });
 
   it('refuses to cancel a finished job with 409 naming its status', async () => {

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FixtureServer, TestPlatform } from '@lib/testing';
+import { FixtureServer, TestPlatform, waitFor } from '@lib/testing';
 
 const COLUMNS = [
   { name: 'id', type: 'integer' },
@@ -179,6 +179,23 @@ describe('data_import', () => {
       message: expect.stringContaining('1 bad rows, more than max_failed_rows (0)'),
     });
     expect(await table()).toEqual([]);
+  });
+
+  it('stops when cancelled, keeping only whole batches', async () => {
+    const rows = Array.from({ length: 200 }, (_, i) => `${i + 1},Row ${i + 1},1,yes,\n`);
+    const url = sources.trickle(
+      '/slow.csv',
+      ['id,full_name,amount,active,updated_at\n', ...rows],
+      20,
+    );
+    const id = await importJob({ url }, 'csv', { batch_size: 5 });
+    await waitFor('two batches to be loaded', table, (loaded) => loaded.length >= 10);
+    expect((await platform.post(`/jobs/${id}/cancel`, {})).body.status).toBe('cancelling');
+    const job = await platform.waitForStatus(id, ['cancelled', 'completed', 'failed']);
+    expect(job.status).toBe('cancelled');
+    const loaded = (await table()).length;
+    expect(loaded % 5).toBe(0);
+    expect(loaded).toBeLessThan(200);
   });
 
   it('retries a source that answers 5xx and fails at once on 4xx', async () => {

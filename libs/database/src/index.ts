@@ -1,5 +1,6 @@
 // Owns: connecting to Postgres, creating the database, applying migrations, quoting identifiers.
 // Must not import: any @lib but config and errors; it knows no entity (callers pass their schema).
+export { cancelOnAbort } from './cancel-on-abort';
 export { DatabaseUnreachableError } from './database-unreachable.error';
 export { IdentifierTooLongError } from './identifier-too-long.error';
 export { dataSourceOptions, openDataSource } from './open-data-source';

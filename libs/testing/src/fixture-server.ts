@@ -4,7 +4,9 @@ import type { AddressInfo } from 'node:net';
 
 interface Fixture {
   status: number;
-  body: string;
+  /** Sent whole, or one part every `everyMs`. */
+  body: string | string[];
+  everyMs?: number;
 }
 
 /**
@@ -23,7 +25,17 @@ export class FixtureServer {
       this.hits.set(path, (this.hits.get(path) ?? 0) + 1);
       const fixture = this.fixtures.get(path) ?? { status: 404, body: 'not found' };
       response.writeHead(fixture.status, { 'content-type': 'text/plain' });
-      response.end(fixture.body);
+      const parts = [fixture.body].flat();
+      const timer = setInterval(() => {
+        const part = parts.shift();
+        if (part === undefined) {
+          clearInterval(timer);
+          response.end();
+        } else {
+          response.write(part);
+        }
+      }, fixture.everyMs ?? 0);
+      response.on('close', () => clearInterval(timer));
     });
     await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
     this.base = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
@@ -33,6 +45,12 @@ export class FixtureServer {
   /** Serves `body` at `path` with `status`; returns the full URL. */
   serve(path: string, body: string, status = 200): string {
     this.fixtures.set(path, { status, body });
+    return this.url(path);
+  }
+
+  /** Serves `parts` at `path`, one every `everyMs`: a slow source. */
+  trickle(path: string, parts: string[], everyMs: number): string {
+    this.fixtures.set(path, { status: 200, body: parts, everyMs });
     return this.url(path);
   }
 

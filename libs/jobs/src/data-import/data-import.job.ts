@@ -1,5 +1,5 @@
 import { PlatformConfig } from '@lib/config';
-import { IdentifierTooLongError } from '@lib/database';
+import { IdentifierTooLongError, cancelOnAbort } from '@lib/database';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Readable } from 'node:stream';
@@ -132,6 +132,7 @@ export class DataImportJob extends BaseJob<DataImportPayload, DataImportResult> 
   ): Promise<void> {
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
+    const release = await cancelOnAbort(this.dataSource, runner, ctx.signal);
     try {
       await runner.startTransaction();
       const counts = await upsert.write(runner, batch);
@@ -144,6 +145,7 @@ export class DataImportJob extends BaseJob<DataImportPayload, DataImportResult> 
       }
       throw error;
     } finally {
+      release();
       await runner.release();
     }
     await ctx.progress(report.progress());

@@ -1,4 +1,5 @@
 import { PlatformConfig } from '@lib/config';
+import { cancelOnAbort } from '@lib/database';
 import type { QualifiedTableName } from '@lib/database';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -39,9 +40,16 @@ export class TruncateTableJob extends BaseJob<TruncateTablePayload, TruncateTabl
     ctx.signal.throwIfAborted();
     try {
       await this.dataSource.transaction(async (manager) => {
-        // TRUNCATE waits for an ACCESS EXCLUSIVE lock: behind a long transaction, fail and retry.
-        await manager.query("SET LOCAL lock_timeout = '30s'");
-        await manager.query(`TRUNCATE TABLE ${table.quoted()}`);
+        // Cancelled or timed out while waiting for its lock: the wait ends, nothing is emptied.
+        const release = await cancelOnAbort(this.dataSource, manager.queryRunner!, ctx.signal);
+        try {
+          // TRUNCATE waits for an ACCESS EXCLUSIVE lock: behind a long transaction, fail and retry.
+          await manager.query("SET LOCAL lock_timeout = '30s'");
+          await manager.query(`TRUNCATE TABLE ${table.quoted()}`);
+          ctx.signal.throwIfAborted();
+        } finally {
+          release();
+        }
       });
     } catch (error) {
       if (MISSING_RELATION.has((error as { code?: string }).code ?? '')) {
