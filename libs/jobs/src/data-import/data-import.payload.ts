@@ -13,6 +13,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { TablePayload } from '../table-payload';
 import { COLUMN_TYPES } from './column-cast';
 import type { ColumnType } from './column-cast';
 
@@ -56,7 +57,7 @@ export class ImportColumn {
 }
 
 // class-validator runs a property's rules from the last decorator up: the type check comes last.
-export class DataImportPayload {
+export class DataImportPayload extends TablePayload {
   @ValidateNested()
   @Type(() => ImportSource)
   @IsObject({ message: '$property must be an object with a url or a file.' })
@@ -64,15 +65,6 @@ export class DataImportPayload {
 
   @IsIn(IMPORT_FORMATS, { message: `$property must be one of ${IMPORT_FORMATS.join(', ')}.` })
   format!: ImportFormat;
-
-  @IsOptional()
-  @IsString({ message: '$property must be a string.' })
-  @MinLength(1, { message: '$property must not be empty.' })
-  schema: string = 'public';
-
-  @IsString({ message: '$property must be a string naming the table.' })
-  @MinLength(1, { message: '$property must not be empty.' })
-  table!: string;
 
   @ArrayMinSize(1, { message: '$property must list at least one column.' })
   @ArrayMaxSize(200, { message: '$property must list at most 200 columns.' })

@@ -1,12 +1,3 @@
-import { IsOptional, IsString, MinLength } from 'class-validator';
+import { TablePayload } from '../table-payload';
 
-export class TruncateTablePayload {
-  @IsOptional()
-  @IsString({ message: '$property must be a string.' })
-  @MinLength(1, { message: '$property must not be empty.' })
-  schema: string = 'public';
-
-  @IsString({ message: '$property must be a string naming the table.' })
-  @MinLength(1, { message: '$property must not be empty.' })
-  table!: string;
-}
+export class TruncateTablePayload extends TablePayload {}
