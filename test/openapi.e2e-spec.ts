@@ -65,4 +65,19 @@ describe('the API documentation', () => {
       JobStatusView.properties.error.allOf?.[0]?.$ref ?? JobStatusView.properties.error.$ref,
     ).toContain('JobErrorView');
   });
+
+  it('documents the lifecycle and schedule endpoints', async () => {
+    const { paths } = (await platform.get('/docs-json')).body;
+    const statuses = (path: string, method: string) =>
+      Object.keys(paths[path][method].responses).sort();
+    expect(statuses('/jobs/{id}/cancel', 'post')).toEqual(['200', '202', '400', '404', '409']);
+    expect(statuses('/jobs/{id}/retry', 'post')).toEqual(['202', '400', '404', '409', '503']);
+    expect(paths['/job-status/{id}/events'].get.responses['200'].content).toHaveProperty(
+      'text/event-stream',
+    );
+    expect(
+      paths['/schedules'].get.responses['200'].content['application/json'].schema.items.$ref,
+    ).toContain('ScheduleView');
+    expect(statuses('/schedules/{name}/trigger', 'post')).toEqual(['202', '400', '404', '503']);
+  });
 });
