@@ -210,6 +210,14 @@ describe('data_import', () => {
     expect(gone.error.message).toContain('answered 404');
   });
 
+  it('retries a source whose connection is reset mid-stream', async () => {
+    const url = sources.cutOff('/reset.csv', CSV.split('\n').slice(0, 3).join('\n'));
+    const job = await platform.waitForStatus(await importJob({ url }, 'csv'), ['failed']);
+    expect(job).toMatchObject({ attempts: 3, error: { permanent: false } });
+    expect(job.error.message).toMatch(/^Reading http:\/\/.+ failed: terminated \(.+\)$/);
+    expect(job.errors).toHaveLength(3);
+  });
+
   it('fails for good when the file as a whole cannot be parsed', async () => {
     const id = await importJob({ url: sources.serve('/broken.json', '[{"id": 1},') }, 'json');
     const job = await platform.waitForStatus(id, ['failed']);

@@ -7,6 +7,8 @@ interface Fixture {
   /** Sent whole, or one part every `everyMs`. */
   body: string | string[];
   everyMs?: number;
+  /** Reset the connection once the body is sent, as a dying server would. */
+  reset?: boolean;
 }
 
 /**
@@ -30,7 +32,11 @@ export class FixtureServer {
         const part = parts.shift();
         if (part === undefined) {
           clearInterval(timer);
-          response.end();
+          if (fixture.reset) {
+            response.socket?.resetAndDestroy();
+          } else {
+            response.end();
+          }
         } else {
           response.write(part);
         }
@@ -51,6 +57,12 @@ export class FixtureServer {
   /** Serves `parts` at `path`, one every `everyMs`: a slow source. */
   trickle(path: string, parts: string[], everyMs: number): string {
     this.fixtures.set(path, { status: 200, body: parts, everyMs });
+    return this.url(path);
+  }
+
+  /** Sends the start of `body` at `path`, then resets the connection mid-stream. */
+  cutOff(path: string, body: string): string {
+    this.fixtures.set(path, { status: 200, body: [body], reset: true });
     return this.url(path);
   }
 

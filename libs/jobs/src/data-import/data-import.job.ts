@@ -174,7 +174,10 @@ export class DataImportJob extends BaseJob<DataImportPayload, DataImportResult> 
     }
     if (sourceError !== undefined) {
       const from = payload.source.url ?? payload.source.file;
-      return new TransientJobError(`Reading ${from} failed: ${sourceError.message}`, {
+      // fetch reports a reset as "terminated"; its cause says what happened.
+      const cause = (sourceError.cause as Error | undefined)?.message;
+      const reason = cause ? `${sourceError.message} (${cause})` : sourceError.message;
+      return new TransientJobError(`Reading ${from} failed: ${reason}`, {
         cause: error,
       });
     }
