@@ -4,6 +4,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
+import { NIGHTLY_DATA_IMPORT } from '@lib/jobs';
 import { TestPlatform } from '@lib/testing';
 
 const ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 1_000_000);
@@ -37,19 +38,8 @@ async function main(): Promise<void> {
     const startedAt = Date.now();
     const id = await platform.createJob({
       type: 'data_import',
-      payload: {
-        source: { url },
-        format: 'csv',
-        table: 'daily_imports',
-        columns: [
-          { name: 'id', type: 'integer' },
-          { name: 'name', type: 'text' },
-          { name: 'amount', type: 'numeric' },
-          { name: 'updated_at', type: 'timestamp' },
-        ],
-        key: ['id'],
-        batch_size: 5000,
-      },
+      // The nightly import's own mapping, reading the generated source.
+      payload: { ...NIGHTLY_DATA_IMPORT.payload, source: { url }, batch_size: 5000 },
     });
     const job = (await platform.waitForStatus(id, ['completed', 'failed'], 30 * 60_000)) as {
       status: string;

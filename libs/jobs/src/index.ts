@@ -4,6 +4,7 @@
 export { BaseJob } from './base-job';
 export { BUILT_IN_SCHEDULES } from './built-in-schedules';
 export { DataImportJob } from './data-import/data-import.job';
+export { NIGHTLY_DATA_IMPORT } from './data-import/nightly-data-import.schedule';
 export { InvalidPayloadError } from './errors/invalid-payload.error';
 export { isPermanent } from './errors/is-permanent';
 export { PermanentJobError } from './errors/permanent-job.error';
