@@ -1,20 +1,12 @@
 import { TestPlatform, waitFor } from '@lib/testing';
 import { Client } from 'pg';
-import type { AppProcess } from '@lib/testing';
 
 describe('cancelling a job', () => {
   const platform = new TestPlatform('cancellation', { WORKER_STALL_TIMEOUT_MS: '1500' });
-  const workers: AppProcess[] = [];
-  const startWorker = async (env: Record<string, string> = {}) => {
-    const worker = await platform.start('worker', env);
-    workers.push(worker);
-    return worker;
-  };
+  const startWorker = () => platform.start('worker');
 
   beforeAll(() => platform.start('api'));
-  afterEach(async () => {
-    await Promise.all(workers.splice(0).map((worker) => worker.stop('SIGKILL')));
-  });
+  afterEach(() => platform.kill('worker'));
   afterAll(() => platform.stop());
 
   const cancel = (id: string) => platform.post(`/jobs/${id}/cancel`, {});

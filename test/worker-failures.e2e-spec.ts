@@ -1,19 +1,11 @@
 import { TestPlatform, waitFor } from '@lib/testing';
-import type { AppProcess } from '@lib/testing';
 
 describe('a worker that stops in the middle of a job', () => {
   const platform = new TestPlatform('worker-failures', { WORKER_STALL_TIMEOUT_MS: '1500' });
-  const workers: AppProcess[] = [];
-  const startWorker = async () => {
-    const worker = await platform.start('worker');
-    workers.push(worker);
-    return worker;
-  };
+  const startWorker = () => platform.start('worker');
 
   beforeAll(() => platform.start('api'));
-  afterEach(async () => {
-    await Promise.all(workers.splice(0).map((worker) => worker.stop('SIGKILL')));
-  });
+  afterEach(() => platform.kill('worker'));
   afterAll(() => platform.stop());
 
   const runningJob = async (ms: number) => {

@@ -115,6 +115,12 @@ export class TestPlatform {
     return this.database.query('SELECT * FROM job_statuses ORDER BY seq');
   }
 
+  /** Kills (SIGKILL) every process of `app` started so far, e.g. the workers after each test. */
+  async kill(app: AppName): Promise<void> {
+    const doomed = this.apps.filter((process) => process.app === app);
+    await Promise.all(doomed.map((process) => process.stop('SIGKILL')));
+  }
+
   async stop(): Promise<void> {
     await Promise.all(this.apps.map((app) => app.stop('SIGKILL')));
     await this.queues.clear();
