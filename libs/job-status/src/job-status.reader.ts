@@ -56,14 +56,15 @@ export class JobStatusReader {
 
   /** The newest job of each named schedule (schedules without one are absent). */
   async latestOfSchedules(names: readonly string[]): Promise<Map<string, JobStatus>> {
-    const latest = await Promise.all(
-      names.map((scheduleName) =>
-        this.jobs.findOne({ where: { scheduleName }, order: { seq: 'DESC' } }),
-      ),
-    );
-    return new Map(
-      latest.filter((job) => job !== null).map((job) => [job.scheduleName ?? '', job]),
-    );
+    // One query, walking job_statuses_schedule_idx backwards from each schedule's newest row.
+    const latest = await this.jobs
+      .createQueryBuilder('job')
+      .distinctOn(['job.schedule_name'])
+      .where('job.schedule_name = ANY(:names)', { names })
+      .orderBy('job.schedule_name')
+      .addOrderBy('job.seq', 'DESC')
+      .getMany();
+    return new Map(latest.map((job) => [job.scheduleName ?? '', job]));
   }
 
   /** Newest first, `limit` at a time, continuing below `cursor`. */
