@@ -1,7 +1,7 @@
-import type { AttemptOutcome } from '@lib/job-status';
+import type { AttemptOutcome, StoredBackoff } from '@lib/job-status';
 import { JobRegistry, validatePayload } from '@lib/jobs';
 import { backoffDelayMs } from '@lib/queues';
-import type { JobEnvelope } from '@lib/queues';
+import type { BackoffPolicy } from '@lib/queues';
 import { Injectable } from '@nestjs/common';
 import { attemptError } from './attempt-error';
 import { JobCancelledError } from './job-cancelled.error';
@@ -16,6 +16,12 @@ import { JobTimeoutError } from './job-timeout.error';
  */
 export const ABANDON_GRACE_MS = 5000;
 
+const policyOf = (stored: StoredBackoff): BackoffPolicy => ({
+  type: stored.type,
+  delayMs: stored.delay_ms,
+  maxDelayMs: stored.max_delay_ms,
+});
+
 /**
  * Runs the job class for one attempt, within the job's timeout_ms, and says what the
  * attempt led to: completed, retrying, failed, or cancelled (never retried).
@@ -28,16 +34,15 @@ export class AttemptPerformer {
   ) {}
 
   async perform(attempt: Attempt): Promise<AttemptOutcome> {
-    const envelope = attempt.job.data as JobEnvelope;
+    const { started } = attempt;
     const { signal } = attempt.controller;
     const timers: NodeJS.Timeout[] = [];
     try {
-      const jobType = this.registry.get(envelope.type);
-      const payload = await validatePayload(jobType, envelope.payload);
-      const timeoutMs = envelope.timeoutMs ?? jobType.defaultTimeoutMs;
+      const jobType = this.registry.get(started.type);
+      const payload = await validatePayload(jobType, started.payload);
       const result = await Promise.race([
         jobType.perform(payload, this.contexts.create(attempt)),
-        this.timeout(attempt.controller, timeoutMs, timers),
+        this.timeout(attempt.controller, started.timeoutMs, timers),
       ]);
       // A cancelled job that ignored its signal and finished anyway: its result is dropped.
       return signal.reason instanceof JobCancelledError
@@ -48,7 +53,7 @@ export class AttemptPerformer {
         return { status: 'cancelled' };
       }
       const cause = signal.reason instanceof JobTimeoutError ? signal.reason : thrown;
-      return this.failure(attempt, envelope, cause);
+      return this.failure(attempt, cause);
     } finally {
       timers.forEach(clearTimeout);
     }
@@ -67,13 +72,12 @@ export class AttemptPerformer {
     });
   }
 
-  private failure(attempt: Attempt, envelope: JobEnvelope, cause: unknown): AttemptOutcome {
-    const error = attemptError(cause, attempt.attempt);
-    const maxAttempts = attempt.job.opts.attempts ?? 1;
-    if (error.permanent || attempt.attempt >= maxAttempts) {
+  private failure({ started }: Attempt, cause: unknown): AttemptOutcome {
+    const error = attemptError(cause, started.attempt);
+    if (error.permanent || started.attempt >= started.maxAttempts) {
       return { status: 'failed', error };
     }
-    const delayMs = backoffDelayMs(envelope.backoff, attempt.attempt);
+    const delayMs = backoffDelayMs(policyOf(started.backoff), started.attempt);
     return { status: 'retrying', error, retryAt: new Date(Date.now() + delayMs) };
   }
 }

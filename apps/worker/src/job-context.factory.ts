@@ -1,4 +1,5 @@
 import { JobStatusRecorder } from '@lib/job-status';
+import type { StartedAttempt } from '@lib/job-status';
 import type { JobContext, JobLogger } from '@lib/jobs';
 import { Injectable } from '@nestjs/common';
 import type { Job } from 'bullmq';
@@ -9,7 +10,8 @@ export interface Attempt {
   job: Job;
   /** The lock token of this fetch, also the lease that fences status writes. */
   token: string;
-  attempt: number;
+  /** What runs, as Postgres recorded it when the attempt started: the only copy. */
+  started: StartedAttempt;
   /** Aborted on cancellation, timeout or shutdown; its reason says which. */
   controller: AbortController;
 }
@@ -26,13 +28,13 @@ export class JobContextFactory {
     @InjectPinoLogger('job') private readonly pino: PinoLogger,
   ) {}
 
-  create({ job, token, attempt, controller }: Attempt): JobContext {
-    const id = job.id as string;
+  create({ job, token, started, controller }: Attempt): JobContext {
+    const { id, attempt, maxAttempts } = started;
     return {
       jobId: id,
       attempt,
-      maxAttempts: job.opts.attempts ?? 1,
-      logger: this.jobLogger(this.loggerFor(job, attempt)),
+      maxAttempts,
+      logger: this.jobLogger(this.loggerFor(started)),
       signal: controller.signal,
       progress: async (value) => {
         if (!isProgress(value)) {
@@ -49,12 +51,12 @@ export class JobContextFactory {
   }
 
   /** A logger whose every line names the job, its type, queue and attempt. */
-  loggerFor(job: Job, attempt: number): Pino {
+  loggerFor(started: Pick<StartedAttempt, 'id' | 'type' | 'queue' | 'attempt'>): Pino {
     return this.pino.logger.child({
-      job_id: job.id,
-      job_type: job.name,
-      queue: job.queueName,
-      attempt,
+      job_id: started.id,
+      job_type: started.type,
+      queue: started.queue,
+      attempt: started.attempt,
     });
   }
 

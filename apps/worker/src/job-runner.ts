@@ -1,52 +1,70 @@
-import { JobStatusRecorder } from '@lib/job-status';
+import { isTransientDatabaseError, retryWhileUnreachable } from '@lib/database';
+import { JOB_STATES, JobStatusRecorder } from '@lib/job-status';
 import type { AttemptOutcome } from '@lib/job-status';
 import { PlatformMetrics } from '@lib/metrics';
 import { ScheduledRetry } from '@lib/queues';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { UnrecoverableError } from 'bullmq';
 import type { Logger as Pino } from 'pino';
 import { AttemptPerformer } from './attempt-performer';
 import { JobContextFactory } from './job-context.factory';
-import { WorkerShutdownError } from './worker-shutdown.error';
 import type { Attempt } from './job-context.factory';
+import { WorkerIdentity } from './worker-identity';
+import { WorkerShutdownError } from './worker-shutdown.error';
+
+/** A job fetched from Redis, before Postgres said whether and what it runs. */
+export type Fetched = Omit<Attempt, 'started'>;
 
 /**
- * Runs one attempt of a fetched job: records it as running, has it performed (see
- * AttemptPerformer), records the outcome, then settles the job in Redis. Postgres is written first: a crash between
- * the two leaves Redis behind, and the stalled-job checker brings it back to a worker
- * that finds the outcome already recorded.
+ * How long a status write is retried while Postgres is unreachable: past a 60 s outage
+ * with room to spare. The job's Redis lock is renewed meanwhile, so no other worker
+ * takes it.
+ */
+export const POSTGRES_OUTAGE_MS = 90_000;
+
+/**
+ * Runs one attempt of a fetched job: records it as running (reading what to run from
+ * that same statement), has it performed (see AttemptPerformer), records the outcome,
+ * then settles the job in Redis. Postgres is written first: a crash between the two
+ * leaves Redis behind, and the stalled-job checker brings it back to a worker that finds
+ * the outcome already recorded.
  */
 @Injectable()
 export class JobRunner {
+  private readonly logger = new Logger('worker');
+
   constructor(
     private readonly recorder: JobStatusRecorder,
     private readonly performer: AttemptPerformer,
     private readonly contexts: JobContextFactory,
     private readonly metrics: PlatformMetrics,
+    private readonly identity: WorkerIdentity,
   ) {}
 
-  async run(attempt: Attempt): Promise<void> {
-    const { job, token } = attempt;
+  async run(fetched: Fetched): Promise<void> {
+    const { job, token } = fetched;
     const id = job.id as string;
     if (job.deferredFailure) {
-      await this.failStalled(attempt);
+      await this.failStalled(fetched);
       return;
     }
-    if (!(await this.recorder.startAttempt(id, token, attempt.attempt))) {
-      // Cancelled while its last worker ran it (and that worker is gone): it ends here.
-      await this.recorder.settleCancelled(id);
-      // Finished or cancelled under another lease, or never recorded: this copy must not run.
-      await job.moveToFailed(
-        new UnrecoverableError(
-          'Postgres has no startable status for this job (already final, or unknown there); this copy was not run.',
-        ),
-        token,
-      );
+    const started = await this.durably(id, () =>
+      this.recorder.startAttempt(id, token, this.identity.id),
+    );
+    if (started === 'unreachable') {
+      // No attempt was recorded, so none is spent: another try comes later.
+      await job.moveToWait(token);
       return;
     }
-    const labels = { type: job.name, queue: job.queueName };
-    if (attempt.attempt === 1) {
-      this.metrics.jobWaitSeconds.observe(labels, (Date.now() - job.timestamp - job.delay) / 1000);
+    if (!started) {
+      await this.dropCopy(fetched);
+      return;
+    }
+    const attempt: Attempt = { ...fetched, started };
+    const labels = { type: started.type, queue: started.queue };
+    if (started.attempt === 1) {
+      const since = (started.runAt ?? started.createdAt).getTime();
+      this.metrics.jobWaitSeconds.observe(labels, Math.max(0, Date.now() - since) / 1000);
     }
     const stopTimer = this.metrics.jobRunSeconds.startTimer(labels);
     const outcome = await this.performer.perform(attempt);
@@ -59,16 +77,75 @@ export class JobRunner {
       await job.moveToWait(token);
       return;
     }
-    const log = this.contexts.loggerFor(job, attempt.attempt);
-    if (!(await this.recorder.finishAttempt(id, token, outcome))) {
+    await this.finish(attempt, outcome, labels);
+  }
+
+  private async finish(
+    attempt: Attempt,
+    outcome: AttemptOutcome,
+    labels: { type: string; queue: string },
+  ): Promise<void> {
+    const { job, token, started } = attempt;
+    const log = this.contexts.loggerFor(started);
+    const written = await this.durably(started.id, () =>
+      this.recorder.finishAttempt(started.id, token, outcome),
+    );
+    if (written === 'unreachable') {
+      log.error('Postgres stayed unreachable: this outcome is lost and the job runs again.');
+      await job.moveToWait(token);
+      return;
+    }
+    if (written === undefined) {
       log.warn(
         'Taken over by another worker while running: its outcome stands, this one is dropped.',
       );
       return;
     }
-    await this.settleInRedis(attempt, outcome);
-    this.count(outcome, labels);
-    this.report(log, outcome);
+    // A cancel accepted while the attempt ran wins over its outcome.
+    const recorded: AttemptOutcome =
+      written === JOB_STATES.cancelled ? { status: 'cancelled' } : outcome;
+    await this.settleInRedis(attempt, recorded).catch((error: Error) => {
+      // Postgres has the outcome; a Redis that lost the job is mended by the Redis audit.
+      log.warn(`Outcome recorded, but Redis could not settle the job: ${error.message}`);
+    });
+    this.count(recorded, labels);
+    this.report(log, recorded);
+  }
+
+  /**
+   * A status write, retried while Postgres is unreachable for up to POSTGRES_OUTAGE_MS;
+   * 'unreachable' when it stayed away that long.
+   */
+  private async durably<T>(jobId: string, write: () => Promise<T>): Promise<T | 'unreachable'> {
+    let warned = false;
+    try {
+      return await retryWhileUnreachable(write, {
+        deadlineMs: POSTGRES_OUTAGE_MS,
+        onRetry: (error) => {
+          if (!warned) {
+            warned = true;
+            this.logger.warn(
+              `Job ${jobId}: Postgres is unreachable (${(error as Error).message}); ` +
+                'holding the status write until it answers.',
+            );
+          }
+        },
+      });
+    } catch (error) {
+      if (isTransientDatabaseError(error)) {
+        return 'unreachable';
+      }
+      throw error;
+    }
+  }
+
+  // Redis handed out a copy that Postgres does not let start: the job already ended (a
+  // duplicate delivery), or it is unknown there (its status was pruned). Dropped quietly.
+  private async dropCopy({ job, token }: Fetched): Promise<void> {
+    // Cancelled while its last worker ran it, and that worker is gone: it ends here.
+    await this.recorder.settleCancelled(job.id as string);
+    job.opts.removeOnComplete = true;
+    await job.moveToCompleted(null, token, false);
   }
 
   private report(log: Pino, outcome: AttemptOutcome): void {
@@ -100,13 +177,13 @@ export class JobRunner {
 
   // BullMQ marks a job that stalled past maxStalledCount and leaves its failure to the
   // next worker that fetches it: that is us, for a job whose workers kept dying.
-  private async failStalled({ job, token, attempt }: Attempt): Promise<void> {
+  private async failStalled({ job, token }: Fetched): Promise<void> {
     const reason = `${job.deferredFailure}: its worker stopped renewing the lock for WORKER_STALL_TIMEOUT_MS twice.`;
     await this.recorder.failAbandoned(job.id as string, {
       message: reason,
       permanent: true,
       name: 'StalledJobError',
-      attempt,
+      attempt: job.attemptsMade + 1,
       at: new Date().toISOString(),
     });
     await job.moveToFailed(new UnrecoverableError(reason), token);

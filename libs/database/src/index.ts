@@ -5,6 +5,8 @@ export { DatabaseUnreachableError } from './database-unreachable.error';
 export { IdentifierTooLongError } from './identifier-too-long.error';
 export { dataSourceOptions, openDataSource } from './open-data-source';
 export { QualifiedTableName } from './qualified-table-name';
+export { retryWhileUnreachable } from './retry-while-unreachable';
+export { isTransientDatabaseError } from './transient-database-error';
 export { quotedIdentifier } from './quoted-identifier';
 export { DatabaseModule } from './database.module';
 export type { DatabaseSchema } from './database-schema';

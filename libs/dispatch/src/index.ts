@@ -5,6 +5,7 @@ export type { DispatchRequest, DispatchResult } from './dispatch-request';
 export { DispatchModule } from './dispatch.module';
 export { IdempotencyConflictError } from './idempotency-conflict.error';
 export { JobDispatcher } from './job-dispatcher';
+export { JobHandOff } from './job-hand-off';
 export { JobAlreadyFinishedError } from './job-already-finished.error';
 export { JobCanceller } from './job-canceller';
 export type { CancelResult } from './job-canceller';

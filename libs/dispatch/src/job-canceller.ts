@@ -14,7 +14,8 @@ export interface CancelResult {
 /**
  * Cancels jobs. Postgres decides first (a waiting job is cancelled there and no worker
  * will start it, since starting is fenced on the status); Redis then drops the waiting
- * copy, or, for a running job, the workers hear about it and the one running it aborts.
+ * copy, or, for a running job, the workers hear about it and the one running it aborts
+ * (and reads it from Postgres within a second should the message be lost).
  */
 @Injectable()
 export class JobCanceller {
@@ -43,7 +44,12 @@ export class JobCanceller {
     }
     const job = await this.reader.get(jobId);
     if (status === 'running') {
-      await this.channel.publish(this.redis.connection, jobId);
+      // The fast path; a worker that misses it reads the cancel from Postgres within a second.
+      await this.channel.publish(this.redis.connection, jobId).catch((error: Error) => {
+        this.logger.warn(
+          `Job ${jobId} is cancelling; Redis did not carry the news: ${error.message}`,
+        );
+      });
       return { jobId, status: 'cancelling' };
     }
     // Best effort: a copy left in Redis is refused by the worker that fetches it.

@@ -1,26 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import { JOB_STATES, JobStatusReader, JobStatusRecorder } from '@lib/job-status';
-import type { JobStatus, NewJobStatus, StoredBackoff } from '@lib/job-status';
+import type { AwaitingHandOff, JobStatus, NewJobStatus, StoredBackoff } from '@lib/job-status';
 import { JobRegistry, validatePayload } from '@lib/jobs';
 import { PlatformMetrics } from '@lib/metrics';
 import { PlatformConfig } from '@lib/config';
 import type { BaseJob } from '@lib/jobs';
-import { JobQueues, UnknownQueueError, isQueueName } from '@lib/queues';
+import { QueueUnavailableError, UnknownQueueError, isQueueName } from '@lib/queues';
 import type { BackoffPolicy, QueueName } from '@lib/queues';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import type { DispatchRequest, DispatchResult } from './dispatch-request';
 import { IdempotencyConflictError } from './idempotency-conflict.error';
+import { JobHandOff } from './job-hand-off';
 import { JobNotRetryableError } from './job-not-retryable.error';
 import { requestHash } from './request-hash';
 import { TimeoutTooLongError } from './timeout-too-long.error';
 
 const DEFAULT_TENANT = 'default';
-
-const policyOf = (stored: StoredBackoff): BackoffPolicy => ({
-  type: stored.type,
-  delayMs: stored.delay_ms,
-  maxDelayMs: stored.max_delay_ms,
-});
 
 const storedBackoff = (policy: BackoffPolicy): StoredBackoff => ({
   type: policy.type,
@@ -32,13 +27,17 @@ const storedBackoff = (policy: BackoffPolicy): StoredBackoff => ({
  * The one way a job comes to exist, for the API and the scheduler alike:
  * validate → record in Postgres → hand to Redis → mark dispatched. The row is
  * committed before Redis hears of the job, so no acknowledged job is unknown to
- * Postgres; a failed hand-off leaves the row recorded as not dispatched.
+ * Postgres. A hand-off that fails (Redis down, slow, or this process dies) leaves the
+ * row waiting, and the hand-off sweep (`@lib/recovery`) gives it to Redis later: the
+ * job is acknowledged either way.
  */
 @Injectable()
 export class JobDispatcher {
+  private readonly logger = new Logger('dispatch');
+
   constructor(
     private readonly registry: JobRegistry,
-    private readonly queues: JobQueues,
+    private readonly handOff: JobHandOff,
     private readonly reader: JobStatusReader,
     private readonly recorder: JobStatusRecorder,
     private readonly metrics: PlatformMetrics,
@@ -48,7 +47,6 @@ export class JobDispatcher {
   /**
    * @throws UnknownJobTypeError, InvalidPayloadError, UnknownQueueError (nothing written)
    * @throws IdempotencyConflictError when the key was used for a different request
-   * @throws QueueUnavailableError when Redis refused the job (the row stays, not dispatched)
    */
   async dispatch(request: DispatchRequest): Promise<DispatchResult> {
     const job = this.registry.get(request.type);
@@ -71,42 +69,62 @@ export class JobDispatcher {
         return this.replay(existing, hash);
       }
     }
-    const delayMs = this.delayOf(request);
-    const row = this.newRow(request, job, { queue, tenantId, payload, hash, delayMs });
+    const row = this.newRow(request, job, { queue, tenantId, payload, hash });
     if (!(await this.recorder.create(row))) {
       // Lost a race with an identical key: the other request's row is the job.
       const winner = await this.reader.findByIdempotencyKey(tenantId, request.idempotencyKey ?? '');
       return this.replay(winner as JobStatus, hash);
     }
-    await this.handOff(row, queue, request.backoff ?? job.retryPolicy.backoff, delayMs);
     this.metrics.jobsCreated.inc({ type: row.type, queue });
+    await this.handOver(row, () => this.handOff.place([row]).then(() => true));
     return { jobId: row.id, status: row.status, created: true };
   }
 
   /**
    * Queues a failed or cancelled job again, same payload, with a fresh attempt budget;
-   * its last error stays on record until the next attempt ends.
+   * its errors stay on record.
    * @throws JobNotFoundError, JobNotRetryableError (409) for any other status
    */
   async retry(jobId: string): Promise<DispatchResult> {
     const job = await this.reader.get(jobId);
     const retryable = job.status === JOB_STATES.failed || job.status === JOB_STATES.cancelled;
-    if (!retryable || !(await this.recorder.requeue(jobId))) {
+    if (!retryable || !(await this.recorder.requeue(jobId, 'api'))) {
       throw new JobNotRetryableError(jobId, (await this.reader.get(jobId)).status);
     }
-    const queue = job.queue as QueueName;
-    // The finished copy must go: Redis ignores a new job under an id it still holds.
-    await this.queues.remove(queue, jobId);
-    await this.handOff(job, queue, policyOf(job.backoff), 0);
+    const row = { ...job, status: JOB_STATES.queued, runAt: null, attempts: 0 };
+    // The failed copy may still be locked by the worker that failed it: then the sweep
+    // hands the job over once that worker let go.
+    await this.handOver(row, async () => (await this.handOff.replace([row])).length > 0);
     return { jobId, status: JOB_STATES.queued, created: false };
+  }
+
+  /**
+   * Tries the hand-off now, so that an idle worker starts the job at once. Marking it
+   * dispatched is not awaited: should that write be lost, the sweep finds the row and
+   * hands it over again, which Redis ignores while it holds the job.
+   */
+  private async handOver(row: AwaitingHandOff, attempt: () => Promise<boolean>): Promise<void> {
+    try {
+      if (await attempt()) {
+        this.recorder.markDispatched(row.id).catch((error: Error) => {
+          this.logger.debug(`Job ${row.id} is in Redis, not yet marked so: ${error.message}`);
+        });
+      }
+    } catch (error) {
+      if (!(error instanceof QueueUnavailableError)) {
+        throw error;
+      }
+      this.logger.debug(error.message);
+    }
   }
 
   private newRow(
     request: DispatchRequest,
     job: BaseJob,
-    decided: { queue: QueueName; tenantId: string; payload: object; hash: string; delayMs: number },
+    decided: { queue: QueueName; tenantId: string; payload: object; hash: string },
   ): NewJobStatus {
-    const { queue, tenantId, payload, hash, delayMs } = decided;
+    const { queue, tenantId, payload, hash } = decided;
+    const delayMs = this.delayOf(request);
     return {
       id: randomUUID(),
       tenantId,
@@ -134,44 +152,12 @@ export class JobDispatcher {
     };
   }
 
-  private async replay(existing: JobStatus, hash: string): Promise<DispatchResult> {
+  // A replayed row that was never handed over is the sweep's: it hands it over within seconds.
+  private replay(existing: JobStatus, hash: string): DispatchResult {
     if (existing.requestHash !== hash) {
       throw new IdempotencyConflictError(existing.idempotencyKey ?? '', existing.id);
     }
-    const waiting =
-      existing.status === JOB_STATES.queued || existing.status === JOB_STATES.scheduled;
-    if (existing.dispatchedAt === null && waiting) {
-      await this.handOff(
-        existing,
-        existing.queue as QueueName,
-        policyOf(existing.backoff),
-        existing.runAt ? Math.max(0, existing.runAt.getTime() - Date.now()) : 0,
-      );
-    }
     return { jobId: existing.id, status: existing.status, created: false };
-  }
-
-  private async handOff(
-    row: Pick<
-      JobStatus,
-      'id' | 'type' | 'payload' | 'tenantId' | 'priority' | 'maxAttempts' | 'timeoutMs'
-    >,
-    queue: QueueName,
-    backoff: BackoffPolicy,
-    delayMs: number,
-  ): Promise<void> {
-    await this.queues.add(
-      queue,
-      {
-        type: row.type,
-        payload: row.payload,
-        backoff,
-        tenantId: row.tenantId,
-        timeoutMs: row.timeoutMs,
-      },
-      { jobId: row.id, priority: row.priority, delayMs, maxAttempts: row.maxAttempts },
-    );
-    await this.recorder.markDispatched(row.id);
   }
 
   private delayOf(request: DispatchRequest): number {

@@ -3,7 +3,14 @@
 export { InvalidCursorError } from './invalid-cursor.error';
 export type { JobError } from './job-error';
 export { JobNotFoundError } from './job-not-found.error';
-export { JOB_STATES, JOB_STATE_VALUES, TERMINAL_STATES, isTerminal } from './job-state';
+export {
+  JOB_STATES,
+  JOB_STATE_VALUES,
+  TERMINAL_STATES,
+  UNFINISHED_STATES,
+  WAITING_STATES,
+  isTerminal,
+} from './job-state';
 export type { JobState } from './job-state';
 export { JobStatus } from './job-status.entity';
 export type { NewJobStatus, StoredBackoff } from './job-status.entity';
@@ -12,5 +19,12 @@ export { JobStatusPruner } from './job-status.pruner';
 export { JobStatusReader } from './job-status.reader';
 export type { JobListQuery, JobPage } from './job-status.reader';
 export { JobStatusRecorder } from './job-status.recorder';
-export type { AttemptOutcome } from './job-status.recorder';
+export type { AttemptOutcome, StartedAttempt } from './job-status.recorder';
+export { HandOffLedger } from './hand-off-ledger';
+export type { AwaitingHandOff, ClaimOptions } from './hand-off-ledger';
+export { RedisEpochLedger } from './redis-epoch-ledger';
+export type { EpochCheck, EpochMarker } from './redis-epoch-ledger';
+export { UnfinishedJobsReader } from './unfinished-jobs.reader';
+export type { UnfinishedJob } from './unfinished-jobs.reader';
+export { WorkerRegistry } from './worker-registry';
 export { JOB_STATUS_SCHEMA } from './job-status.schema';

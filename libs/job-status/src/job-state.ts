@@ -1,31 +1,61 @@
-/** Every status a job can have; the same strings are stored in Postgres and sent over HTTP. */
+/**
+ * Every status a job can have; the same strings are stored in Postgres and sent over HTTP.
+ * Each state says which transition (see job-transitions.ts) moves a job into it and out.
+ */
 export const JOB_STATES = {
+  /**
+   * Waiting to run. In: `created` (no delay), `requeued` (manual retry), `promoted`.
+   * Out: `started`, `cancelRequested` (→ cancelled), `removedByDashboard`.
+   */
   queued: 'queued',
+  /**
+   * Waiting for its `run_at`. In: `created` with a delay. Out: `promoted`, `started`,
+   * `cancelRequested`, `removedByDashboard`.
+   */
   scheduled: 'scheduled',
+  /**
+   * An attempt holds the job under its lease. In: `started` (again on a stalled takeover).
+   * Out: `finished`, `abandoned`, `rescued` (its worker is gone and Redis lost the job).
+   */
   running: 'running',
+  /**
+   * An attempt failed; the next starts at `run_at`. In: `finished`, `rescued`.
+   * Out: `started`, `cancelRequested`, `removedByDashboard`.
+   */
   retrying: 'retrying',
+  /** Final. In: `finished`. Out: `requeued` from the dashboard only. */
   completed: 'completed',
+  /** Final. In: `finished`, `abandoned`, `rescued` with no attempt left. Out: `requeued`. */
   failed: 'failed',
+  /**
+   * Final. In: `cancelRequested` (waiting job), `finished` or `cancelSettled` (running
+   * job whose cancel was accepted), `removedByDashboard`. Out: `requeued`.
+   */
   cancelled: 'cancelled',
 } as const;
 export type JobState = (typeof JOB_STATES)[keyof typeof JOB_STATES];
 
 export const JOB_STATE_VALUES = Object.values(JOB_STATES);
 
-/** States a job never leaves. */
+/** States a job never leaves by itself. */
 export const TERMINAL_STATES: readonly JobState[] = [
   JOB_STATES.completed,
   JOB_STATES.failed,
   JOB_STATES.cancelled,
 ];
 
-/** States from which an attempt may start (`running` too: a stalled job is taken over). */
-export const STARTABLE_STATES: readonly JobState[] = [
+/** States of a job waiting for a worker: these must be in Redis (or on their way there). */
+export const WAITING_STATES: readonly JobState[] = [
   JOB_STATES.queued,
   JOB_STATES.scheduled,
   JOB_STATES.retrying,
-  JOB_STATES.running,
 ];
+
+/** Every state but the final ones. */
+export const UNFINISHED_STATES: readonly JobState[] = [...WAITING_STATES, JOB_STATES.running];
+
+/** States from which an attempt may start (`running` too: a stalled job is taken over). */
+export const STARTABLE_STATES: readonly JobState[] = UNFINISHED_STATES;
 
 export const isTerminal = (state: JobState): boolean => TERMINAL_STATES.includes(state);
 

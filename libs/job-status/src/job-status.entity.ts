@@ -74,6 +74,10 @@ export class JobStatus {
   @Column({ name: 'lease_id', type: 'uuid', nullable: true })
   leaseId!: string | null;
 
+  /** The worker process running the current attempt (see job_workers), null when none. */
+  @Column({ name: 'worker_id', type: 'uuid', nullable: true, insert: false })
+  workerId!: string | null;
+
   /** Longest an attempt may run, in ms, before it is aborted as timed out. */
   @Column({ name: 'timeout_ms', type: 'integer' })
   timeoutMs!: number;
@@ -110,5 +114,5 @@ export class JobStatus {
 /** A JobStatus before Postgres fills in its sequence number and timestamps. */
 export type NewJobStatus = Omit<
   JobStatus,
-  'seq' | 'createdAt' | 'updatedAt' | 'cancelRequestedAt' | 'errors'
+  'seq' | 'createdAt' | 'updatedAt' | 'cancelRequestedAt' | 'errors' | 'workerId'
 >;

@@ -1,14 +1,28 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { HandOffLedger } from './hand-off-ledger';
 import { JobStatus } from './job-status.entity';
 import { JobStatusPruner } from './job-status.pruner';
 import { JobStatusReader } from './job-status.reader';
 import { JobStatusRecorder } from './job-status.recorder';
+import { RedisEpochLedger } from './redis-epoch-ledger';
+import { UnfinishedJobsReader } from './unfinished-jobs.reader';
+import { WorkerRegistry } from './worker-registry';
+
+const PROVIDERS = [
+  JobStatusReader,
+  JobStatusRecorder,
+  JobStatusPruner,
+  HandOffLedger,
+  RedisEpochLedger,
+  UnfinishedJobsReader,
+  WorkerRegistry,
+];
 
 /** Reading and recording job statuses; needs an app-level DatabaseModule. */
 @Module({
   imports: [TypeOrmModule.forFeature([JobStatus])],
-  providers: [JobStatusReader, JobStatusRecorder, JobStatusPruner],
-  exports: [JobStatusReader, JobStatusRecorder, JobStatusPruner],
+  providers: PROVIDERS,
+  exports: PROVIDERS,
 })
 export class JobStatusModule {}

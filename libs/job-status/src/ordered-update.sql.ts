@@ -5,6 +5,8 @@ export interface OrderedUpdate {
   set: string;
   /** The fence: which rows of `j` may be written. */
   fence: string;
+  /** What each written row answers, `j.id` first; `j.*` columns are the new values. */
+  returning?: string;
 }
 
 /**
@@ -13,7 +15,12 @@ export interface OrderedUpdate {
  * starts them) otherwise lock rows in whatever order their joins produce and can
  * deadlock; Postgres only notices after deadlock_timeout (1 s) and kills one of them.
  */
-export const orderedUpdate = ({ source, set, fence }: OrderedUpdate): string => `
+export const orderedUpdate = ({
+  source,
+  set,
+  fence,
+  returning = 'j.id',
+}: OrderedUpdate): string => `
   WITH v AS (SELECT * FROM ${source}),
        locked AS (
          SELECT j.id FROM job_statuses j WHERE j.id IN (SELECT id FROM v) ORDER BY j.id FOR UPDATE
@@ -21,4 +28,4 @@ export const orderedUpdate = ({ source, set, fence }: OrderedUpdate): string => 
   UPDATE job_statuses AS j SET ${set}
   FROM v
   WHERE j.id = v.id AND j.id IN (SELECT id FROM locked) AND (${fence})
-  RETURNING j.id`;
+  RETURNING ${returning}`;

@@ -10,7 +10,7 @@ describe('UpdateBatch', () => {
     const statements: unknown[][][] = [];
     const run = (_sql: string, params: unknown[][]) => {
       statements.push(params);
-      return Promise.resolve(new Set(applied(params[0] as string[])));
+      return Promise.resolve(new Map(applied(params[0] as string[]).map((id) => [id, { id }])));
     };
     return { run, statements };
   };
@@ -21,7 +21,7 @@ describe('UpdateBatch', () => {
     const results = await Promise.all(
       [1, 2, 3].map((n) => batch.submit({ id: `j${n}`, value: n })),
     );
-    expect(results).toEqual([true, true, true]);
+    expect(results).toEqual([{ id: 'j1' }, { id: 'j2' }, { id: 'j3' }]);
     expect(statements).toEqual([
       [
         ['j1', 'j2', 'j3'],
@@ -37,23 +37,25 @@ describe('UpdateBatch', () => {
     expect(statements).toEqual([[['j1'], [2]]]);
   });
 
-  it('answers false for the rows whose fence did not hold', async () => {
+  it('answers undefined for the rows whose fence did not hold', async () => {
     const { run } = recordingRun((ids) => ids.filter((id) => id !== 'stale'));
     const batch = new UpdateBatch<Row>(run, 'UPDATE', [(r) => r.id]);
     const [fresh, stale] = await Promise.all([
       batch.submit({ id: 'fresh', value: 0 }),
       batch.submit({ id: 'stale', value: 0 }),
     ]);
-    expect({ fresh, stale }).toEqual({ fresh: true, stale: false });
+    expect({ fresh, stale }).toEqual({ fresh: { id: 'fresh' }, stale: undefined });
   });
 
   it('fails every row of a statement that fails, and carries on afterwards', async () => {
     let fail = true;
     const run = () =>
-      fail ? Promise.reject(new Error('db down')) : Promise.resolve(new Set(['j2']));
+      fail
+        ? Promise.reject(new Error('db down'))
+        : Promise.resolve(new Map([['j2', { id: 'j2' }]]));
     const batch = new UpdateBatch<Row>(run, 'UPDATE', [(r) => r.id]);
     await expect(batch.submit({ id: 'j1', value: 0 })).rejects.toThrow('db down');
     fail = false;
-    await expect(batch.submit({ id: 'j2', value: 0 })).resolves.toBe(true);
+    await expect(batch.submit({ id: 'j2', value: 0 })).resolves.toEqual({ id: 'j2' });
   });
 });

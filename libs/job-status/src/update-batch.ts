@@ -1,9 +1,12 @@
-/** Runs one UPDATE for many rows and returns the ids it changed. */
-export type RunUpdate = (sql: string, params: unknown[][]) => Promise<Set<string>>;
+/** Runs one UPDATE for many rows and returns what it wrote, by id. */
+export type RunUpdate<Written> = (
+  sql: string,
+  params: unknown[][],
+) => Promise<Map<string, Written>>;
 
-interface Pending<Row> {
+interface Pending<Row, Written> {
   row: Row;
-  resolve: (applied: boolean) => void;
+  resolve: (written: Written | undefined) => void;
   reject: (error: unknown) => void;
 }
 
@@ -16,18 +19,18 @@ const MAX_ROWS_PER_STATEMENT = 500;
  * `UPDATE … FROM unnest(…)` per batch instead of one per job; when idle, a row is
  * written on the next turn of the event loop.
  */
-export class UpdateBatch<Row extends { id: string }> {
-  private pending: Pending<Row>[] = [];
+export class UpdateBatch<Row extends { id: string }, Written = { id: string }> {
+  private pending: Pending<Row, Written>[] = [];
   private flushing: Promise<void> | null = null;
 
   constructor(
-    private readonly run: RunUpdate,
+    private readonly run: RunUpdate<Written>,
     private readonly sql: string,
     private readonly columns: ReadonlyArray<(row: Row) => unknown>,
   ) {}
 
-  /** Resolves to true when the row's fence held and it was written, false otherwise. */
-  submit(row: Row): Promise<boolean> {
+  /** Resolves to the written row when its fence held, undefined when it did not. */
+  submit(row: Row): Promise<Written | undefined> {
     return new Promise((resolve, reject) => {
       this.pending.push({ row, resolve, reject });
       this.flushing ??= new Promise<void>((next) => setImmediate(next)).then(() => this.drain());
@@ -41,17 +44,17 @@ export class UpdateBatch<Row extends { id: string }> {
     this.flushing = null;
   }
 
-  private async flush(batch: Pending<Row>[]): Promise<void> {
+  private async flush(batch: Pending<Row, Written>[]): Promise<void> {
     // UPDATE … FROM picks an arbitrary source row when one id appears twice: keep the last.
     const latest = new Map(batch.map((entry) => [entry.row.id, entry.row]));
     const rows = [...latest.values()];
     try {
-      const applied = await this.run(
+      const written = await this.run(
         this.sql,
         this.columns.map((column) => rows.map(column)),
       );
       for (const entry of batch) {
-        entry.resolve(applied.has(entry.row.id));
+        entry.resolve(written.get(entry.row.id));
       }
     } catch (error) {
       for (const entry of batch) {

@@ -22,6 +22,8 @@ export class CancellationChannel {
    */
   async subscribe(redis: Redis, onCancel: (jobId: string) => void): Promise<() => void> {
     const subscriber = redis.duplicate();
+    // Its connection's errors are the main connection's too, which logs them once.
+    subscriber.on('error', () => undefined);
     subscriber.on('message', (channel: string, jobId: string) => {
       if (channel === this.name) {
         onCancel(jobId);

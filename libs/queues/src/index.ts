@@ -2,10 +2,10 @@
 // Must not import: @lib/jobs, @lib/job-status, @lib/dispatch (queues carry work, they do not know it).
 export { backoffDelayMs } from './backoff-policy';
 export type { BackoffPolicy } from './backoff-policy';
-export type { JobEnvelope } from './job-envelope';
 export { PLATFORM_BACKOFF_TYPE, jobOptions } from './job-options';
 export type { JobPlacement } from './job-options';
 export { JobQueues } from './job-queues';
+export type { QueuedJob } from './job-queues';
 export { ProducerRedis } from './producer-redis';
 export { QUEUE_NAMES, isQueueName } from './queue-names';
 export type { QueueName } from './queue-names';

@@ -1,16 +1,17 @@
 import { ERROR_CATEGORIES, PlatformError } from '@lib/errors';
 
-/** Redis refused or did not answer a hand-off; the job stays recorded as not dispatched. */
+/** Redis refused or did not answer a hand-off; the jobs stay recorded, waiting for it. */
 export class QueueUnavailableError extends PlatformError {
   readonly category = ERROR_CATEGORIES.unavailable;
 
   constructor(
-    readonly jobId: string,
+    readonly jobIds: readonly string[],
     reason: string,
   ) {
     super(
-      `Job ${jobId} is recorded but could not be queued: Redis is unavailable (${reason}). ` +
-        'It stays recorded as not dispatched; retry the request with the same idempotency_key.',
+      `Could not hand ${jobIds.length === 1 ? `job ${jobIds[0]}` : `${jobIds.length} jobs`} ` +
+        `to Redis: it is unavailable (${reason}). They stay recorded in Postgres and are ` +
+        'handed over once Redis answers.',
     );
   }
 }

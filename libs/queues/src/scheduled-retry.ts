@@ -1,7 +1,3 @@
-import type { MinimalJob } from 'bullmq';
-import { backoffDelayMs } from './backoff-policy';
-import type { JobEnvelope } from './job-envelope';
-
 /**
  * The error a worker hands to BullMQ for a failed attempt that will be retried. It
  * carries the delay the worker already computed and recorded in Postgres, so that
@@ -17,16 +13,15 @@ export class ScheduledRetry extends Error {
   }
 }
 
+// Only reached by a retry that did not come through ScheduledRetry, which the worker never
+// hands over; a second is a harmless guess.
+const FALLBACK_DELAY_MS = 1000;
+
 /** BullMQ backoff strategy for jobs added with `backoff: {type: 'platform'}`. */
 export function platformBackoffStrategy(
-  attemptsMade: number,
+  _attemptsMade: number,
   _type?: string,
   error?: Error,
-  job?: MinimalJob,
 ): number {
-  if (error instanceof ScheduledRetry) {
-    return error.delayMs;
-  }
-  const envelope = job?.data as JobEnvelope | undefined;
-  return envelope ? backoffDelayMs(envelope.backoff, attemptsMade) : 1000;
+  return error instanceof ScheduledRetry ? error.delayMs : FALLBACK_DELAY_MS;
 }

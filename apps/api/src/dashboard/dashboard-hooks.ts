@@ -39,11 +39,13 @@ export class DashboardHooks {
       };
     }
     if (route === RETRY_ONE && jobId) {
-      await this.recorder.requeue(jobId);
+      await this.recorder.requeue(jobId, 'dashboard');
     }
     if (route === RETRY_ALL && (queueStatus === 'failed' || queueStatus === 'completed')) {
       await Promise.all(
-        (await this.jobIds(queueName, [queueStatus])).map((id) => this.recorder.requeue(id)),
+        (await this.jobIds(queueName, [queueStatus])).map((id) =>
+          this.recorder.requeue(id, 'dashboard'),
+        ),
       );
     }
     return undefined;

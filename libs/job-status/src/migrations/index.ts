@@ -3,6 +3,7 @@ import { AddCancellationAndTimeout1763900000000 } from './1763900000000-add-canc
 import { AddScheduleOrigin1764000000000 } from './1764000000000-add-schedule-origin';
 import { AddErrorHistory1764100000000 } from './1764100000000-add-error-history';
 import { AddRetentionIndex1764200000000 } from './1764200000000-add-retention-index';
+import { AddRecoveryBookkeeping1764300000000 } from './1764300000000-add-recovery-bookkeeping';
 
 /** Every migration of the job_statuses table, oldest first. */
 export const JOB_STATUS_MIGRATIONS = [
@@ -11,4 +12,5 @@ export const JOB_STATUS_MIGRATIONS = [
   AddScheduleOrigin1764000000000,
   AddErrorHistory1764100000000,
   AddRetentionIndex1764200000000,
+  AddRecoveryBookkeeping1764300000000,
 ];

@@ -1,0 +1,162 @@
+import { JOB_STATES as S, STARTABLE_STATES, TERMINAL_STATES, WAITING_STATES } from './job-state';
+import { sqlStates } from './job-state';
+import { orderedUpdate } from './ordered-update.sql';
+
+/**
+ * Every status transition, each one named statement with its fence (the condition under
+ * which it may write). The recorder runs them; nothing else writes job_statuses. Batched
+ * transitions take parallel arrays (`unnest`) and lock their rows in id order.
+ */
+export const TRANSITIONS = {
+  /** The row has been handed to Redis. Fence: not marked already. */
+  dispatched: orderedUpdate({
+    source: 'unnest($1::uuid[]) AS v(id)',
+    set: 'dispatched_at = now()',
+    fence: 'j.dispatched_at IS NULL',
+  }),
+
+  /**
+   * An attempt begins under a new lease, in this worker. Fence: the job may start (a
+   * `running` one is a stalled takeover, which keeps its attempt number) and no cancel
+   * was accepted. Answers what the attempt runs: Postgres is the only copy of the job.
+   */
+  started: orderedUpdate({
+    source: 'unnest($1::uuid[], $2::uuid[], $3::uuid[]) AS v(id, lease_id, worker_id)',
+    // A job a worker fetched was evidently handed to Redis, whatever the API recorded.
+    set: `status = '${S.running}',
+          attempts = CASE WHEN j.status = '${S.running}' THEN j.attempts ELSE j.attempts + 1 END,
+          lease_id = v.lease_id, worker_id = v.worker_id, started_at = now(), updated_at = now(),
+          dispatched_at = COALESCE(j.dispatched_at, now())`,
+    fence: `j.status IN (${sqlStates(STARTABLE_STATES)}) AND j.cancel_requested_at IS NULL`,
+    returning: `j.id, j.type, j.queue, j.payload, j.attempts, j.max_attempts, j.backoff,
+                j.timeout_ms, j.created_at, j.run_at`,
+  }),
+
+  /** Progress of the running attempt. Fence: this attempt's lease still holds the job. */
+  progressed: orderedUpdate({
+    source: 'unnest($1::uuid[], $2::uuid[], $3::jsonb[]) AS v(id, lease_id, progress)',
+    set: 'progress = v.progress, updated_at = now()',
+    fence: `j.status = '${S.running}' AND j.lease_id = v.lease_id`,
+  }),
+
+  /**
+   * The attempt's outcome. Fence: this attempt's lease still holds the job. A cancel
+   * accepted while it ran wins over any outcome (a result is then dropped); answers the
+   * status actually written.
+   */
+  finished: orderedUpdate({
+    source: `unnest($1::uuid[], $2::uuid[], $3::text[], $4::jsonb[], $5::jsonb[], $6::timestamptz[])
+             AS v(id, lease_id, status, result, error, retry_at)`,
+    set: `status = CASE WHEN j.cancel_requested_at IS NULL THEN v.status ELSE '${S.cancelled}' END,
+          result = CASE WHEN j.cancel_requested_at IS NULL THEN v.result END,
+          error = COALESCE(v.error, j.error),
+          errors = CASE WHEN v.error IS NULL THEN j.errors ELSE j.errors || jsonb_build_array(v.error) END,
+          run_at = COALESCE(v.retry_at, j.run_at), updated_at = now(),
+          finished_at = CASE WHEN v.status = '${S.retrying}' AND j.cancel_requested_at IS NULL
+                             THEN NULL ELSE now() END`,
+    fence: `j.status = '${S.running}' AND j.lease_id = v.lease_id`,
+    returning: 'j.id, j.status',
+  }),
+
+  /** A job whose workers kept dying fails (BullMQ's stall limit). Fence: not final. */
+  abandoned: orderedUpdate({
+    source: 'unnest($1::uuid[], $2::jsonb[]) AS v(id, error)',
+    set: `status = '${S.failed}', error = v.error, errors = j.errors || jsonb_build_array(v.error),
+          finished_at = now(), updated_at = now()`,
+    fence: `j.status NOT IN (${sqlStates(TERMINAL_STATES)})`,
+  }),
+
+  /**
+   * A final job is queued again. From the API (`v.fresh`): a fresh attempt budget, and not
+   * dispatched until Redis has a new copy. From the dashboard: Bull Board moves the Redis
+   * copy back itself, which keeps counting attempts. Its error history stays. Fence: final.
+   */
+  requeued: orderedUpdate({
+    source: 'unnest($1::uuid[], $2::boolean[]) AS v(id, fresh)',
+    set: `status = '${S.queued}', result = NULL, run_at = NULL, finished_at = NULL,
+          attempts = CASE WHEN v.fresh THEN 0 ELSE j.attempts END,
+          dispatched_at = CASE WHEN v.fresh THEN NULL ELSE j.dispatched_at END,
+          lease_id = NULL, worker_id = NULL, cancel_requested_at = NULL, updated_at = now()`,
+    fence: `j.status IN (${sqlStates(TERMINAL_STATES)})`,
+  }),
+
+  /** A scheduled job may run now (promoted from the dashboard). Fence: still scheduled. */
+  promoted: orderedUpdate({
+    source: 'unnest($1::uuid[]) AS v(id)',
+    set: `status = '${S.queued}', run_at = NULL, updated_at = now()`,
+    fence: `j.status = '${S.scheduled}'`,
+  }),
+
+  /**
+   * Redis no longer holds these waiting jobs (it lost its data, or their keys went):
+   * they wait for a hand-off again. Fence: still waiting and marked dispatched.
+   */
+  lostInRedis: orderedUpdate({
+    source: 'unnest($1::uuid[]) AS v(id)',
+    set: 'dispatched_at = NULL',
+    fence: `j.status IN (${sqlStates(WAITING_STATES)}) AND j.dispatched_at IS NOT NULL`,
+  }),
+
+  /**
+   * A running job whose worker stopped beating and whose Redis copy is gone: nothing
+   * will ever finish that attempt. It is retried, or failed with no attempt left.
+   * Fence: still running under the lease that was seen.
+   */
+  rescued: orderedUpdate({
+    source: 'unnest($1::uuid[], $2::uuid[], $3::jsonb[]) AS v(id, lease_id, error)',
+    set: `status = CASE WHEN j.attempts >= j.max_attempts THEN '${S.failed}' ELSE '${S.retrying}' END,
+          finished_at = CASE WHEN j.attempts >= j.max_attempts THEN now() END,
+          error = v.error, errors = j.errors || jsonb_build_array(v.error),
+          run_at = now(), lease_id = NULL, worker_id = NULL, dispatched_at = NULL,
+          updated_at = now()`,
+    fence: `j.status = '${S.running}' AND j.lease_id = v.lease_id`,
+  }),
+
+  /**
+   * Cancels a job: a waiting one at once; for a running one the request is recorded and
+   * its worker aborts it. Fence: not final. Answers the status after the statement.
+   */
+  cancelRequested: `
+    UPDATE job_statuses
+    SET status = CASE WHEN status = '${S.running}' THEN status ELSE '${S.cancelled}' END,
+        finished_at = CASE WHEN status = '${S.running}' THEN finished_at ELSE now() END,
+        cancel_requested_at = COALESCE(cancel_requested_at, now()),
+        updated_at = now()
+    WHERE id = $1 AND status NOT IN (${sqlStates(TERMINAL_STATES)})
+    RETURNING status`,
+
+  /** A job whose cancel was accepted and whose worker is gone ends. Fence: cancel requested, not final. */
+  cancelSettled: `
+    UPDATE job_statuses SET status = '${S.cancelled}', finished_at = now(), updated_at = now()
+    WHERE id = $1 AND cancel_requested_at IS NOT NULL
+      AND status NOT IN (${sqlStates(TERMINAL_STATES)})
+    RETURNING id`,
+} as const;
+
+/** Statements on the rows awaiting a hand-off to Redis (see HandOffLedger). */
+export const HAND_OFF = {
+  /**
+   * Claims rows waiting for a hand-off: those the platform was told about (`$2`, e.g. by
+   * NOTIFY) or that have waited past the grace given to the API's own hand-off (`$1` ms).
+   * SKIP LOCKED: processes sweeping at once claim different rows; a claimed row stays
+   * locked (no worker can start it) until the claim commits.
+   */
+  claim: `
+    SELECT id, type, queue, priority, status, run_at, attempts, max_attempts
+    FROM job_statuses
+    WHERE dispatched_at IS NULL AND status IN (${sqlStates(WAITING_STATES)})
+      AND (updated_at < now() - make_interval(secs => $1::int / 1000.0) OR id = ANY($2::uuid[]))
+    ORDER BY created_at
+    LIMIT $3
+    FOR UPDATE SKIP LOCKED`,
+  /** Marks claimed rows handed off, inside the claiming transaction. */
+  handed: `UPDATE job_statuses SET dispatched_at = now() WHERE id = ANY($1::uuid[])`,
+  /** How many rows wait for a hand-off, and since when the oldest does. */
+  backlog: `
+    SELECT count(*)::int AS waiting, min(created_at) AS oldest
+    FROM job_statuses WHERE dispatched_at IS NULL AND status IN (${sqlStates(WAITING_STATES)})`,
+  /** Redis lost everything: every waiting row needs a new hand-off. */
+  allLost: `
+    UPDATE job_statuses SET dispatched_at = NULL
+    WHERE status IN (${sqlStates(WAITING_STATES)}) AND dispatched_at IS NOT NULL`,
+} as const;
