@@ -6,6 +6,7 @@ import { JOB_STATUS_SCHEMA } from '@lib/job-status';
 import { PlatformLoggerModule } from '@lib/lifecycle';
 import { SchedulesModule } from '@lib/schedules';
 import { MetricsModule } from '@lib/metrics';
+import { RecoveryModule } from '@lib/recovery';
 import { Module } from '@nestjs/common';
 import type { DynamicModule } from '@nestjs/common';
 import { DashboardModule } from './dashboard/dashboard.module';
@@ -29,9 +30,10 @@ export class ApiModule {
         PlatformConfigModule,
         PlatformLoggerModule.forApp('api'),
         MetricsModule,
-        HealthModule,
+        HealthModule.forApp({ redisRequired: false }),
         DatabaseModule.forRoot(JOB_STATUS_SCHEMA),
         SchedulesModule,
+        RecoveryModule,
         ...(config.admin ? [DashboardModule] : []),
       ],
       controllers: [

@@ -4,6 +4,7 @@ import { JOB_STATUS_SCHEMA } from '@lib/job-status';
 import { HealthModule } from '@lib/health';
 import { PlatformLoggerModule } from '@lib/lifecycle';
 import { MetricsModule } from '@lib/metrics';
+import { RecoveryModule } from '@lib/recovery';
 import { SchedulesModule } from '@lib/schedules';
 import { Module } from '@nestjs/common';
 import { CronTicker } from './cron-ticker';
@@ -18,9 +19,10 @@ import { RetentionSweeper } from './retention-sweeper';
     PlatformConfigModule,
     PlatformLoggerModule.forApp('scheduler'),
     MetricsModule,
-    HealthModule,
+    HealthModule.forApp({ redisRequired: false }),
     DatabaseModule.forRoot(JOB_STATUS_SCHEMA),
     SchedulesModule,
+    RecoveryModule,
   ],
   providers: [CronTicker, RetentionSweeper],
 })

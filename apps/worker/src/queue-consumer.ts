@@ -15,6 +15,7 @@ import { JobCancelledError } from './job-cancelled.error';
 import { JobRunner } from './job-runner';
 import { ServedQueue } from './served-queue';
 import { Wakeup } from './wakeup';
+import { WorkerHeartbeat } from './worker-heartbeat';
 import { WorkerShutdownError } from './worker-shutdown.error';
 
 interface Running {
@@ -50,6 +51,7 @@ export class QueueConsumer implements OnApplicationBootstrap, BeforeApplicationS
   constructor(
     private readonly config: PlatformConfig,
     private readonly runner: JobRunner,
+    private readonly heartbeat: WorkerHeartbeat,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -65,10 +67,13 @@ export class QueueConsumer implements OnApplicationBootstrap, BeforeApplicationS
         }),
     );
     await Promise.all(this.queues.map((queue) => queue.start()));
+    const cancel = (jobId: string) =>
+      this.running.get(jobId)?.controller.abort(new JobCancelledError());
     this.stopListening = await new CancellationChannel(redis.prefix).subscribe(
       this.connection,
-      (jobId) => this.running.get(jobId)?.controller.abort(new JobCancelledError()),
+      cancel,
     );
+    this.heartbeat.start(() => [...this.running.keys()], cancel);
     this.lockRenewal = setInterval(() => this.renewLocks(), worker.stallTimeoutMs / 3);
     this.loop = this.consume();
     this.logger.log(
@@ -92,6 +97,7 @@ export class QueueConsumer implements OnApplicationBootstrap, BeforeApplicationS
       clearInterval(this.lockRenewal);
     }
     this.stopListening();
+    await this.heartbeat.stop();
     await Promise.all(this.queues.map((queue) => queue.close()));
     if (this.connection) {
       await closeRedis(this.connection);
@@ -131,7 +137,7 @@ export class QueueConsumer implements OnApplicationBootstrap, BeforeApplicationS
     const controller = new AbortController();
     const id = job.id as string;
     const done = this.runner
-      .run({ job, token, attempt: job.attemptsMade + 1, controller })
+      .run({ job, token, controller })
       .catch((error: Error) =>
         this.logger.error(`Job ${id} could not be settled: ${error.message}`),
       )

@@ -46,6 +46,10 @@ export class ServedQueue {
   }
 
   async start(): Promise<void> {
+    // Their connections' errors are logged once by the worker's own connection; unheard,
+    // BullMQ objects print each one as a stack trace.
+    this.worker.on('error', () => undefined);
+    this.events.on('error', () => undefined);
     this.events.on('waiting', () => this.options.onMaybeWaiting());
     this.events.on('delayed', ({ delay }) => this.wakeAt(Number(delay)));
     await Promise.all([this.worker.waitUntilReady(), this.events.waitUntilReady()]);

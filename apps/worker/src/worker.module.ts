@@ -5,11 +5,14 @@ import { JobsModule } from '@lib/jobs';
 import { HealthModule } from '@lib/health';
 import { PlatformLoggerModule } from '@lib/lifecycle';
 import { MetricsModule } from '@lib/metrics';
+import { RecoveryModule } from '@lib/recovery';
 import { Module } from '@nestjs/common';
 import { AttemptPerformer } from './attempt-performer';
 import { JobContextFactory } from './job-context.factory';
 import { JobRunner } from './job-runner';
 import { QueueConsumer } from './queue-consumer';
+import { WorkerHeartbeat } from './worker-heartbeat';
+import { WorkerIdentity } from './worker-identity';
 
 /** The worker: the only app that consumes queues and runs jobs. */
 @Module({
@@ -17,11 +20,19 @@ import { QueueConsumer } from './queue-consumer';
     PlatformConfigModule,
     PlatformLoggerModule.forApp('worker'),
     MetricsModule,
-    HealthModule,
+    HealthModule.forApp({ redisRequired: true }),
     DatabaseModule.forRoot(JOB_STATUS_SCHEMA),
     JobStatusModule,
     JobsModule,
+    RecoveryModule,
   ],
-  providers: [AttemptPerformer, JobContextFactory, JobRunner, QueueConsumer],
+  providers: [
+    AttemptPerformer,
+    JobContextFactory,
+    JobRunner,
+    QueueConsumer,
+    WorkerHeartbeat,
+    WorkerIdentity,
+  ],
 })
 export class WorkerModule {}

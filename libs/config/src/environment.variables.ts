@@ -133,6 +133,16 @@ export class EnvironmentVariables {
   @IntegerFrom(100, 86_400_000, { coerce: true, showValue: false })
   JOB_RETENTION_SWEEP_MS = 60_000;
 
+  /** How often each app hands waiting rows to Redis and checks that Redis kept its data, in ms. */
+  @Expose()
+  @IntegerFrom(100, 60_000, { coerce: true, showValue: false })
+  HANDOFF_SWEEP_MS = 1000;
+
+  /** How often each app checks every unfinished job against Redis, in ms. */
+  @Expose()
+  @IntegerFrom(500, 3_600_000, { coerce: true, showValue: false })
+  REDIS_AUDIT_MS = 10_000;
+
   /** Lowest level that is logged. */
   @Expose()
   @IsIn(LOG_LEVELS, {

@@ -58,6 +58,7 @@ export function loadPlatformConfig(env: NodeJS.ProcessEnv = process.env): Platfo
       retentionDays: vars.JOB_RETENTION_DAYS,
       retentionSweepMs: vars.JOB_RETENTION_SWEEP_MS,
     },
+    { handOffSweepMs: vars.HANDOFF_SWEEP_MS, redisAuditMs: vars.REDIS_AUDIT_MS },
     { level: vars.LOG_LEVEL, format: vars.LOG_FORMAT },
   );
 }

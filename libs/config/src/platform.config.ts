@@ -32,6 +32,8 @@ export class PlatformConfig {
       retentionDays: number;
       retentionSweepMs: number;
     },
+    /** Keeping Redis in line with Postgres (see @lib/recovery). */
+    readonly recovery: { handOffSweepMs: number; redisAuditMs: number },
     readonly log: { level: LogLevel; format: LogFormat },
   ) {}
 }

@@ -1,14 +1,23 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Get, Inject, ServiceUnavailableException } from '@nestjs/common';
 import {
   ApiOkResponse,
   ApiOperation,
   ApiServiceUnavailableResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { HealthCheck, HealthCheckService } from '@nestjs/terminus';
-import type { HealthCheckResult } from '@nestjs/terminus';
+import type { HealthIndicatorResult } from '@nestjs/terminus';
 import { PostgresHealthIndicator } from './postgres.health';
+import { READINESS_RULES } from './readiness-rules';
+import type { ReadinessRules } from './readiness-rules';
 import { RedisHealthIndicator } from './redis.health';
+
+/** The answer of /health/ready: each dependency under `info` (up) or `error` (down). */
+export interface Readiness {
+  status: 'ok' | 'degraded' | 'error';
+  info: HealthIndicatorResult;
+  error: HealthIndicatorResult;
+  details: HealthIndicatorResult;
+}
 
 const READY_EXAMPLE = {
   status: 'ok',
@@ -19,10 +28,16 @@ const READY_EXAMPLE = {
   error: {},
   details: {},
 };
-const NOT_READY_EXAMPLE = {
-  status: 'error',
+const DEGRADED_EXAMPLE = {
+  status: 'degraded',
   info: { postgres: { status: 'up', migrations: 'applied' } },
   error: { redis: { status: 'down', message: 'connect ECONNREFUSED 127.0.0.1:6379' } },
+  details: {},
+};
+const NOT_READY_EXAMPLE = {
+  status: 'error',
+  info: { redis: { status: 'up' } },
+  error: { postgres: { status: 'down', message: 'connect ECONNREFUSED 127.0.0.1:5432' } },
   details: {},
 };
 
@@ -30,9 +45,9 @@ const NOT_READY_EXAMPLE = {
 @Controller('health')
 export class HealthController {
   constructor(
-    private readonly health: HealthCheckService,
     private readonly redis: RedisHealthIndicator,
     private readonly postgres: PostgresHealthIndicator,
+    @Inject(READINESS_RULES) private readonly rules: ReadinessRules,
   ) {}
 
   /** Liveness: the process answers. */
@@ -43,18 +58,45 @@ export class HealthController {
     return { status: 'ok' };
   }
 
-  /** Readiness: Redis and Postgres answer, migrations applied, Redis never evicts. */
+  /**
+   * Readiness: Postgres answers with its migrations applied, and Redis answers without
+   * evicting keys. Without Redis the API and the scheduler still take jobs (degraded).
+   */
   @Get('ready')
-  @HealthCheck()
   @ApiOperation({
-    summary: 'Readiness: Redis and Postgres answer, migrations applied, no eviction.',
+    summary:
+      'Readiness: Postgres up and migrated, Redis up without eviction; "degraded" (200) when ' +
+      'only Redis is down in an app that records jobs without it.',
   })
-  @ApiOkResponse({ schema: { example: READY_EXAMPLE } })
+  @ApiOkResponse({
+    description: 'Ready, or degraded: jobs are recorded and reach Redis once it is back.',
+    content: {
+      'application/json': {
+        examples: {
+          ready: { value: READY_EXAMPLE },
+          degraded: { value: DEGRADED_EXAMPLE },
+        },
+      },
+    },
+  })
   @ApiServiceUnavailableResponse({
-    description: 'A dependency is down or unfit; `error` names it and says why.',
+    description: 'A dependency this app needs is down or unfit; `error` names it and says why.',
     schema: { example: NOT_READY_EXAMPLE },
   })
-  ready(): Promise<HealthCheckResult> {
-    return this.health.check([() => this.redis.check(), () => this.postgres.check()]);
+  async ready(): Promise<Readiness> {
+    const results = await Promise.all([this.redis.check(), this.postgres.check()]);
+    const readiness: Readiness = { status: 'ok', info: {}, error: {}, details: {} };
+    for (const result of results) {
+      for (const [key, value] of Object.entries(result)) {
+        (value.status === 'up' ? readiness.info : readiness.error)[key] = value;
+        readiness.details[key] = value;
+      }
+    }
+    const down = Object.keys(readiness.error);
+    const tolerable = down.length === 1 && down[0] === 'redis' && !this.rules.redisRequired;
+    if (down.length > 0 && !tolerable) {
+      throw new ServiceUnavailableException({ ...readiness, status: 'error' });
+    }
+    return { ...readiness, status: down.length > 0 ? 'degraded' : 'ok' };
   }
 }

@@ -1,0 +1,98 @@
+import { PlatformConfig } from '@lib/config';
+import { Injectable, Logger } from '@nestjs/common';
+import type { BeforeApplicationShutdown, OnApplicationBootstrap } from '@nestjs/common';
+import { EnqueueListener } from './enqueue-listener';
+import { HandOffSweep } from './hand-off-sweep';
+import { RedisAudit } from './redis-audit';
+import { RedisLossDetector } from './redis-loss-detector';
+
+/**
+ * Keeps Redis in line with Postgres, in every app: every HANDOFF_SWEEP_MS it checks that
+ * Redis kept its data and hands waiting rows over; every REDIS_AUDIT_MS it checks each
+ * unfinished job against Redis; and a NOTIFY from `jobs_enqueue()` starts a sweep at
+ * once. Each part runs one at a time per process; several processes may run them together.
+ */
+@Injectable()
+export class RecoveryLoop implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger('recovery');
+  private readonly timers: NodeJS.Timeout[] = [];
+  private readonly announced = new Set<string>();
+  private sweeping: Promise<void> | null = null;
+  private sweepAgain = false;
+  private auditing = false;
+  private failing = new Set<string>();
+
+  constructor(
+    private readonly config: PlatformConfig,
+    private readonly detector: RedisLossDetector,
+    private readonly sweep: HandOffSweep,
+    private readonly audit: RedisAudit,
+    private readonly listener: EnqueueListener,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const { handOffSweepMs, redisAuditMs } = this.config.recovery;
+    await this.listener.start({
+      enqueued: (id) => {
+        this.announced.add(id);
+        this.requestSweep();
+      },
+      listening: () => this.requestSweep(),
+    });
+    this.timers.push(setInterval(() => this.requestSweep(), handOffSweepMs));
+    this.timers.push(setInterval(() => void this.runAudit(), redisAuditMs));
+    this.requestSweep();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    this.timers.forEach(clearInterval);
+    await this.listener.stop();
+    await this.sweeping;
+  }
+
+  /** Sweeps soon; a request during a sweep runs one more right after it. */
+  private requestSweep(): void {
+    if (this.sweeping) {
+      this.sweepAgain = true;
+      return;
+    }
+    this.sweeping = this.sweepOnce().finally(() => {
+      this.sweeping = null;
+      if (this.sweepAgain) {
+        this.sweepAgain = false;
+        this.requestSweep();
+      }
+    });
+  }
+
+  private async sweepOnce(): Promise<void> {
+    const ids = [...this.announced];
+    this.announced.clear();
+    await this.guarded('loss check', () => this.detector.check());
+    await this.guarded('hand-off sweep', () => this.sweep.sweep(ids));
+  }
+
+  private async runAudit(): Promise<void> {
+    if (this.auditing) {
+      return;
+    }
+    this.auditing = true;
+    await this.guarded('Redis audit', () => this.audit.audit());
+    this.auditing = false;
+  }
+
+  // Redis or Postgres being down is expected here: say so once, and when it works again.
+  private async guarded(part: string, run: () => Promise<unknown>): Promise<void> {
+    try {
+      await run();
+      if (this.failing.delete(part)) {
+        this.logger.log(`Recovery: the ${part} works again.`);
+      }
+    } catch (error) {
+      if (!this.failing.has(part)) {
+        this.failing.add(part);
+        this.logger.warn(`Recovery: the ${part} failed (${(error as Error).message}); retrying.`);
+      }
+    }
+  }
+}

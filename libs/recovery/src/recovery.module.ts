@@ -1,0 +1,22 @@
+import { DispatchModule } from '@lib/dispatch';
+import { Module } from '@nestjs/common';
+import { EnqueueListener } from './enqueue-listener';
+import { HandOffSweep } from './hand-off-sweep';
+import { RecoveryLoop } from './recovery-loop';
+import { RecoveryMetrics } from './recovery-metrics';
+import { RedisAudit } from './redis-audit';
+import { RedisLossDetector } from './redis-loss-detector';
+
+/** Recovery for any app; needs the app's DatabaseModule and MetricsModule. */
+@Module({
+  imports: [DispatchModule],
+  providers: [
+    EnqueueListener,
+    HandOffSweep,
+    RecoveryLoop,
+    RecoveryMetrics,
+    RedisAudit,
+    RedisLossDetector,
+  ],
+})
+export class RecoveryModule {}
