@@ -95,32 +95,46 @@ describe('readiness when Redis is not fit for BullMQ', () => {
   let redis: RedisServer;
   let platform: TestPlatform;
   let api: AppProcess;
+  let worker: AppProcess;
 
   beforeAll(async () => {
     redis = await RedisServer.start();
     platform = new TestPlatform('readiness', { REDIS_URL: redis.url });
     api = await platform.start('api');
+    worker = await platform.start('worker');
   });
   afterAll(async () => {
     await platform.stop();
     await redis.kill();
   });
 
-  it('answers 503 naming Redis when its eviction policy could drop jobs', async () => {
+  it('names Redis when its eviction policy could drop jobs: 503 in the worker, degraded in the API', async () => {
     await redis.command('CONFIG', 'SET', 'maxmemory-policy', 'allkeys-lru');
-    const ready = await api.get('/health/ready');
-    expect(ready.status).toBe(503);
-    expect(ready.json().error.redis.message).toContain('maxmemory-policy is allkeys-lru');
+    const workerReady = await worker.get('/health/ready');
+    expect(workerReady.status).toBe(503);
+    expect(workerReady.json().error.redis.message).toContain('maxmemory-policy is allkeys-lru');
+    const apiReady = await api.get('/health/ready');
+    expect(apiReady.status).toBe(200);
+    expect(apiReady.json().status).toBe('degraded');
     await redis.command('CONFIG', 'SET', 'maxmemory-policy', 'noeviction');
-    expect((await api.get('/health/ready')).status).toBe(200);
+    expect((await worker.get('/health/ready')).status).toBe(200);
+    expect((await api.get('/health/ready')).json().status).toBe('ok');
   });
 
-  it('answers 503 naming Redis when it is down, while liveness stays 200', async () => {
+  it('names Redis when it is down: 503 in the worker, degraded in the API; liveness stays 200', async () => {
     await redis.kill();
-    const ready = await api.get('/health/ready');
-    expect(ready.status).toBe(503);
-    expect(ready.json().error.redis.status).toBe('down');
-    expect(ready.json().details.postgres.status).toBe('up');
+    const workerReady = await worker.get('/health/ready');
+    expect(workerReady.status).toBe(503);
+    expect(workerReady.json().error.redis.status).toBe('down');
+    expect(workerReady.json().details.postgres.status).toBe('up');
+    const apiReady = await api.get('/health/ready');
+    expect(apiReady.status).toBe(200);
+    expect(apiReady.json()).toMatchObject({
+      status: 'degraded',
+      error: { redis: { status: 'down' } },
+      info: { postgres: { status: 'up' } },
+    });
     expect((await api.get('/health')).status).toBe(200);
+    expect((await worker.get('/health')).status).toBe(200);
   });
 });

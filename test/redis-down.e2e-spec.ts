@@ -1,12 +1,12 @@
 import { RedisServer, TestPlatform, waitFor } from '@lib/testing';
 
-describe('creating a job while Redis is down', () => {
+describe('creating jobs while Redis is down', () => {
   let redis: RedisServer;
   let platform: TestPlatform;
 
   beforeAll(async () => {
     redis = await RedisServer.start();
-    platform = new TestPlatform('redis-down', { REDIS_URL: redis.url });
+    platform = new TestPlatform('redis-down', { REDIS_URL: redis.url, HANDOFF_SWEEP_MS: '200' });
     await platform.start('api');
   });
   afterAll(async () => {
@@ -14,56 +14,52 @@ describe('creating a job while Redis is down', () => {
     await redis.kill();
   });
 
-  it('answers 503 within 2 s while Redis hangs without answering', async () => {
+  const createTimed = async (request: Record<string, unknown>) => {
+    const startedAt = Date.now();
+    const response = await platform.post('/create-jobs', request);
+    return { response, ms: Date.now() - startedAt };
+  };
+
+  it('answers 202 within 2 s while Redis hangs without answering, and runs the job once it thaws', async () => {
     redis.freeze();
+    let created;
     try {
-      const startedAt = Date.now();
-      const response = await platform.post('/create-jobs', { type: 'sleep', payload: { ms: 1 } });
-      expect(Date.now() - startedAt).toBeLessThan(2000);
-      expect(response.status).toBe(503);
-      expect(response.body.message).toContain('no answer in 1500 ms');
+      created = await createTimed({ type: 'sleep', payload: { ms: 1 } });
     } finally {
       redis.thaw();
     }
-    await platform.database.query('DELETE FROM job_statuses');
+    expect(created.ms).toBeLessThan(2000);
+    expect(created.response.status).toBe(202);
+    await platform.start('worker');
+    await platform.waitForStatus(created.response.body.job_id, ['completed']);
+    await platform.kill('worker');
   });
 
-  it('answers 503 within 2 s and keeps the job recorded as not dispatched', async () => {
+  it('answers 202 within 2 s while Redis is down, says so in readiness, and runs the job when Redis is back', async () => {
     await redis.kill();
-    const startedAt = Date.now();
-    const response = await platform.post('/create-jobs', {
-      type: 'sleep',
-      payload: { ms: 1 },
-      idempotency_key: 'while-down',
-    });
-    expect(Date.now() - startedAt).toBeLessThan(2000);
-    expect(response.status).toBe(503);
-    expect(response.body.message).toMatch(
-      /^Job [0-9a-f-]{36} is recorded but could not be queued: Redis is unavailable/,
-    );
-    const rows = await platform.rows();
-    expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ status: 'queued', dispatched_at: null });
-  });
+    const { response, ms } = await createTimed({ type: 'sleep', payload: { ms: 1 } });
+    expect(ms).toBeLessThan(2000);
+    expect(response.status).toBe(202);
+    expect(response.body.status).toBe('queued');
+    const [row] = await platform.database.query('SELECT * FROM job_statuses WHERE id = $1', [
+      response.body.job_id,
+    ]);
+    expect(row).toMatchObject({ status: 'queued', dispatched_at: null });
 
-  it('queues that job when the same request is retried after Redis is back', async () => {
+    const ready = await platform.get('/health/ready');
+    expect(ready.status).toBe(200);
+    expect(ready.body.status).toBe('degraded');
+    expect(ready.body.error.redis.status).toBe('down');
+    expect(ready.body.info.postgres.status).toBe('up');
+
     await redis.restart();
-    // The API reconnects on its own; until then the retried request is refused again.
-    const response = await waitFor(
-      'the retried request to be accepted',
-      () =>
-        platform.post('/create-jobs', {
-          type: 'sleep',
-          payload: { ms: 1 },
-          idempotency_key: 'while-down',
-        }),
-      (r) => r.status !== 503,
-      { intervalMs: 200 },
+    await platform.start('worker');
+    const done = await platform.waitForStatus(response.body.job_id, ['completed']);
+    expect(done.attempts).toBe(1);
+    await waitFor(
+      'readiness to be ok again',
+      () => platform.get('/health/ready'),
+      (r) => r.body.status === 'ok',
     );
-    expect(response.status).toBe(200);
-    const rows = await platform.rows();
-    expect(rows).toHaveLength(1);
-    expect(rows[0].id).toBe(response.body.job_id);
-    expect(rows[0].dispatched_at).not.toBeNull();
   });
 });

@@ -66,6 +66,7 @@ describe('starting the apps', () => {
       { name: 'AddScheduleOrigin1764000000000' },
       { name: 'AddErrorHistory1764100000000' },
       { name: 'AddRetentionIndex1764200000000' },
+      { name: 'AddRecoveryBookkeeping1764300000000' },
     ]);
     for (const app of started) {
       expect(await app.stop('SIGTERM')).toEqual({ code: 0, signal: null });

@@ -19,7 +19,7 @@ export interface HttpResponse<T = any> {
 export class TestPlatform {
   readonly database: TestDatabase;
   readonly queues: TestQueuePrefix;
-  private readonly apps: AppProcess[] = [];
+  private readonly processes: AppProcess[] = [];
   private apiUrl = '';
 
   constructor(
@@ -53,7 +53,7 @@ export class TestPlatform {
       env.HEALTH_PORT ??= String(await freePort());
     }
     const process = new AppProcess(app, env);
-    this.apps.push(process);
+    this.processes.push(process);
     return process.ready();
   }
 
@@ -110,19 +110,72 @@ export class TestPlatform {
     return response.body;
   }
 
+  /**
+   * Waits until every job of `ids` has a final status in Postgres; on timeout the error
+   * names the jobs still unfinished. Returns the final statuses by id.
+   */
+  async waitForAllFinished(
+    ids: readonly string[],
+    timeoutMs = 60_000,
+  ): Promise<Map<string, string>> {
+    const final = ['completed', 'failed', 'cancelled'];
+    const progress = await waitFor(
+      `${ids.length} jobs to finish`,
+      async () => {
+        const rows = await this.database.query<{ id: string; status: string }>(
+          'SELECT id, status FROM job_statuses WHERE id = ANY($1)',
+          [ids],
+        );
+        const unfinished = rows.filter((row) => !final.includes(row.status));
+        // A Map prints as {} in the timeout message, which shows the rest.
+        const byId = new Map(rows.map((row) => [row.id, row.status]));
+        return { byId, missing: ids.length - rows.length, unfinished: unfinished.slice(0, 5) };
+      },
+      ({ missing, unfinished }) => missing === 0 && unfinished.length === 0,
+      { timeoutMs, intervalMs: 200 },
+    );
+    return progress.byId;
+  }
+
+  /** Ids of jobs that the workers of this platform logged as completed more than once. */
+  completedMoreThanOnce(): string[] {
+    const completions = new Map<string, number>();
+    for (const worker of this.apps('worker')) {
+      for (const line of worker.logs().split('\n')) {
+        if (line.includes('"Job completed."')) {
+          const id = (JSON.parse(line) as { job_id: string }).job_id;
+          completions.set(id, (completions.get(id) ?? 0) + 1);
+        }
+      }
+    }
+    return [...completions].filter(([, count]) => count > 1).map(([id]) => id);
+  }
+
+  /** Rows still waiting (queued, scheduled or retrying) in Postgres. */
+  async waitingRows(): Promise<Array<Record<string, unknown>>> {
+    return this.database.query(
+      "SELECT id, status FROM job_statuses WHERE status IN ('queued', 'scheduled', 'retrying')",
+    );
+  }
+
   /** Rows of job_statuses, to check what was (not) written. */
   async rows(): Promise<Array<Record<string, unknown>>> {
     return this.database.query('SELECT * FROM job_statuses ORDER BY seq');
   }
 
+  /** The processes of `app` started so far, oldest first. */
+  apps(app: AppName): AppProcess[] {
+    return this.processes.filter((process) => process.app === app);
+  }
+
   /** Kills (SIGKILL) every process of `app` started so far, e.g. the workers after each test. */
   async kill(app: AppName): Promise<void> {
-    const doomed = this.apps.filter((process) => process.app === app);
+    const doomed = this.apps(app);
     await Promise.all(doomed.map((process) => process.stop('SIGKILL')));
   }
 
   async stop(): Promise<void> {
-    await Promise.all(this.apps.map((app) => app.stop('SIGKILL')));
+    await Promise.all(this.processes.map((app) => app.stop('SIGKILL')));
     await this.queues.clear();
     await this.database.drop();
   }
