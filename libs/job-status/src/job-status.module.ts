@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { WaitingJobCanceller } from './dashboard-removal';
 import { HandOffLedger } from './hand-off-ledger';
 import { JobStatus } from './job-status.entity';
 import { JobStatusPruner } from './job-status.pruner';
@@ -17,6 +18,7 @@ const PROVIDERS = [
   RedisEpochLedger,
   UnfinishedJobsReader,
   WorkerRegistry,
+  WaitingJobCanceller,
 ];
 
 /** Reading and recording job statuses; needs an app-level DatabaseModule. */
