@@ -5,6 +5,13 @@ import { Redis } from 'ioredis';
 const auth = { authorization: `Basic ${Buffer.from('admin:correct horse').toString('base64')}` };
 const QUEUES = ['high', 'default', 'low', 'etl'];
 
+interface Row {
+  status: string;
+  error: Record<string, unknown> | null;
+  errors: unknown[];
+  finished_at: Date | null;
+}
+
 describe('the dashboard keeping Postgres in step with Redis', () => {
   // No worker: every job stays waiting, so whatever Postgres says comes from the dashboard.
   const platform = new TestPlatform('dashboard-sync', {
@@ -36,6 +43,111 @@ describe('the dashboard keeping Postgres in step with Redis', () => {
     });
   const create = (queue: string, extra: Record<string, unknown> = {}) =>
     platform.createJob({ type: 'sleep', payload: { ms: 1 }, queue, ...extra });
+  const row = async (id: string): Promise<Row> =>
+    (
+      await platform.database.query<Row>(
+        'SELECT status, error, errors, finished_at FROM job_statuses WHERE id = $1',
+        [id],
+      )
+    )[0];
+  const statusOf = async (id: string) => (await row(id)).status;
+  const setStatus = (id: string, status: string) =>
+    platform.database.query('UPDATE job_statuses SET status = $2 WHERE id = $1', [id, status]);
+  const expectRemovedBy = async (action: string, ...ids: string[]) => {
+    for (const id of ids) {
+      const job = await row(id);
+      expect(job).toMatchObject({
+        status: 'cancelled',
+        finished_at: expect.any(Date),
+        error: {
+          message: `Removed from Redis by the dashboard's "${action}" action.`,
+          permanent: true,
+          name: 'DashboardRemovalError',
+          attempt: 1,
+          at: expect.any(String),
+        },
+      });
+      expect(job.errors).toEqual([job.error]);
+    }
+  };
+
+  it('cancels every queued and scheduled job of the queue on "empty", and removes them all from Redis', async () => {
+    const queued = await create('low');
+    const prioritized = await create('low', { priority: 3 });
+    const scheduled = await create('low', { delay_ms: 600_000 });
+    const running = await create('low');
+    await setStatus(running, 'running');
+    const finished = await create('low');
+    await setStatus(finished, 'completed');
+    const elsewhere = await create('high');
+
+    expect((await board('PUT', '/low/empty')).status).toBe(200);
+
+    await expectRemovedBy('empty', queued, prioritized, scheduled);
+    expect(await statusOf(running)).toBe('running');
+    expect(await statusOf(finished)).toBe('completed');
+    expect(await statusOf(elsewhere)).toBe('queued');
+    expect(await queues.low.getJobCounts('wait', 'prioritized', 'delayed')).toEqual({
+      wait: 0,
+      prioritized: 0,
+      delayed: 0,
+    });
+    expect(await queues.high.getJob(elsewhere)).toBeDefined();
+  });
+
+  it('refuses to obliterate a queue that is not paused, and cancels nothing', async () => {
+    const queued = await create('etl');
+    const refused = await board('PUT', '/etl/obliterate', { force: false });
+    expect(refused.status).toBe(400);
+    expect(refused.body.message).toContain('Queue "etl" is not paused');
+    expect(await statusOf(queued)).toBe('queued');
+    expect(await queues.etl.getJob(queued)).toBeDefined();
+  });
+
+  it('cancels on "obliterate" every waiting job Postgres has for the queue, also those Redis lost', async () => {
+    const queued = await create('etl');
+    const scheduled = await create('etl', { delay_ms: 600_000 });
+    const lost = await create('etl');
+    await queues.etl.remove(lost);
+    // Bull Board obliterates only a paused queue, and refuses to pause one itself.
+    await queues.etl.pause();
+
+    expect((await board('PUT', '/etl/obliterate', { force: false })).status).toBe(200);
+
+    await expectRemovedBy('obliterate', queued, scheduled, lost);
+    expect(await platform.queues.keys('etl:*')).toEqual([]);
+  });
+
+  it('cancels only the job it removes on a per-job "clean" of a waiting or delayed job', async () => {
+    const kept = await create('default');
+    const waiting = await create('default');
+    const delayed = await create('default', { delay_ms: 600_000 });
+
+    for (const id of [waiting, delayed]) {
+      expect((await board('PUT', `/default/${id}/clean`)).status).toBe(204);
+      expect(await queues.default.getJob(id)).toBeUndefined();
+    }
+
+    await expectRemovedBy('clean', waiting, delayed);
+    expect(await statusOf(kept)).toBe('queued');
+  });
+
+  it('cancels the jobs "clean all delayed" removes, those within its grace time too', async () => {
+    const scheduled = await create('high', { delay_ms: 600_000 });
+    const queued = await create('high');
+
+    expect((await board('PUT', '/high/clean/delayed')).status).toBe(200);
+
+    await expectRemovedBy('clean all delayed', scheduled);
+    expect(await queues.high.getJob(scheduled)).toBeUndefined();
+    expect(await statusOf(queued)).toBe('queued');
+  });
+
+  it('refuses to clean running jobs, naming the cancel endpoint', async () => {
+    const refused = await board('PUT', '/high/clean/active');
+    expect(refused.status).toBe(400);
+    expect(refused.body.message).toContain('Cancel a running job with POST /jobs/:id/cancel');
+  });
 
   describe('edits Postgres could not follow', () => {
     let edited: string;

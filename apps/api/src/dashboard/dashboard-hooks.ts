@@ -5,11 +5,13 @@ import type { BeforeHookResult, HookContext } from '@bull-board/api/typings/app'
 import type { ControllerHandlerReturnType } from '@bull-board/api/typings/app';
 import type { JobType } from 'bullmq';
 import { dashboardRefusal } from './dashboard-refusal';
+import { DashboardRemovals } from './dashboard-removals';
 import { BOARD_ROUTES, boardRouteOf, paramsOf } from './dashboard-routes';
 
 /**
  * Keeps Postgres in step with what an operator does in the dashboard. Edits Postgres
- * could not follow are refused (see dashboardRefusal). A retried job is queued again in
+ * could not follow are refused (see dashboardRefusal); removals of waiting jobs cancel
+ * them in Postgres first (see DashboardRemovals). A retried job is queued again in
  * Postgres *before* Redis hands it to a worker (which only starts jobs Postgres says may
  * start); a promoted job is queued once Redis has promoted it.
  */
@@ -18,6 +20,7 @@ export class DashboardHooks {
   constructor(
     private readonly recorder: JobStatusRecorder,
     private readonly queues: JobQueues,
+    private readonly removals: DashboardRemovals,
   ) {}
 
   async before(context: HookContext): Promise<BeforeHookResult> {
@@ -40,7 +43,7 @@ export class DashboardHooks {
         ),
       );
     }
-    return undefined;
+    return this.removals.before(context);
   }
 
   async after(
@@ -50,6 +53,7 @@ export class DashboardHooks {
     const route = boardRouteOf(context);
     const { queueName = '', jobId } = paramsOf(context);
     const succeeded = (result.status ?? 200) < 300;
+    await this.removals.after(context, result);
     if (succeeded && route === BOARD_ROUTES.promoteOne && jobId) {
       await this.recorder.promote(jobId);
     }

@@ -7,12 +7,13 @@ import { BullBoardModule } from '@bull-board/nestjs';
 import { Module } from '@nestjs/common';
 import basicAuth from 'express-basic-auth';
 import { DashboardHooks } from './dashboard-hooks';
+import { DashboardRemovals } from './dashboard-removals';
 
 export const DASHBOARD_ROUTE = '/admin/queues';
 
 @Module({
   imports: [JobStatusModule, QueuesModule],
-  providers: [DashboardHooks],
+  providers: [DashboardHooks, DashboardRemovals],
   exports: [DashboardHooks],
 })
 class DashboardHooksModule {}
