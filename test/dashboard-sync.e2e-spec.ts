@@ -203,8 +203,11 @@ describe('the dashboard keeping Postgres in step with Redis', () => {
 
     it('still leaves the job as it was created, in Redis and in Postgres', async () => {
       const { job, state, row: rows } = await snapshot();
-      expect(job).toMatchObject({ name: 'sleep', priority: 2, delay: 600_000 });
-      expect(job.data).toMatchObject({ type: 'sleep', payload: { ms: 1 } });
+      expect(job).toMatchObject({ name: 'sleep', priority: 2 });
+      // The delay Redis got is what was left of run_at at the hand-off.
+      expect(job.delay).toBeGreaterThan(590_000);
+      // Redis carries no copy of the job's data: Postgres has the only one.
+      expect(job.data).toEqual({});
       expect(state).toBe('delayed');
       expect(rows[0]).toMatchObject({ type: 'sleep', status: 'scheduled', priority: 2 });
     });
