@@ -1,5 +1,6 @@
 // Owns: rules shared by config, job payloads and API requests: validated, worded and documented once.
 // Must not import: any other @lib.
+export { findUnstorableText } from './find-unstorable-text';
 export { IntegerFrom } from './integer-from.decorator';
 export type { IntegerFromOptions } from './integer-from.decorator';
 export { isStorableText } from './storable-text';
