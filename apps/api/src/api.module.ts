@@ -7,6 +7,7 @@ import { PlatformLoggerModule } from '@lib/lifecycle';
 import { SchedulesModule } from '@lib/schedules';
 import { MetricsModule } from '@lib/metrics';
 import { RecoveryModule } from '@lib/recovery';
+import { OutboxModule } from '@lib/outbox';
 import { Module } from '@nestjs/common';
 import type { DynamicModule } from '@nestjs/common';
 import { DashboardModule } from './dashboard/dashboard.module';
@@ -34,6 +35,7 @@ export class ApiModule {
         DatabaseModule.forRoot(JOB_STATUS_SCHEMA),
         SchedulesModule,
         RecoveryModule,
+        OutboxModule,
         ...(config.admin ? [DashboardModule] : []),
       ],
       controllers: [

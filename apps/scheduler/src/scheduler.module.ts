@@ -5,6 +5,7 @@ import { HealthModule } from '@lib/health';
 import { PlatformLoggerModule } from '@lib/lifecycle';
 import { MetricsModule } from '@lib/metrics';
 import { RecoveryModule } from '@lib/recovery';
+import { OutboxModule } from '@lib/outbox';
 import { SchedulesModule } from '@lib/schedules';
 import { Module } from '@nestjs/common';
 import { CronTicker } from './cron-ticker';
@@ -23,6 +24,7 @@ import { RetentionSweeper } from './retention-sweeper';
     DatabaseModule.forRoot(JOB_STATUS_SCHEMA),
     SchedulesModule,
     RecoveryModule,
+    OutboxModule,
   ],
   providers: [CronTicker, RetentionSweeper],
 })

@@ -6,6 +6,7 @@ import { HealthModule } from '@lib/health';
 import { PlatformLoggerModule } from '@lib/lifecycle';
 import { MetricsModule } from '@lib/metrics';
 import { RecoveryModule } from '@lib/recovery';
+import { OutboxModule } from '@lib/outbox';
 import { Module } from '@nestjs/common';
 import { AttemptPerformer } from './attempt-performer';
 import { JobContextFactory } from './job-context.factory';
@@ -33,6 +34,7 @@ import { WorkerIdentity } from './worker-identity';
     QueueConsumer,
     WorkerHeartbeat,
     WorkerIdentity,
+    OutboxModule,
   ],
 })
 export class WorkerModule {}
