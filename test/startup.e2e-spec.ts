@@ -67,7 +67,7 @@ describe('starting the apps', () => {
       { name: 'AddErrorHistory1764100000000' },
       { name: 'AddRetentionIndex1764200000000' },
       { name: 'AddRecoveryBookkeeping1764300000000' },
-      { name: 'AddTransactionalEnqueue1764300000000' },
+      { name: 'AddTransactionalEnqueue1764400000000' },
     ]);
     for (const app of started) {
       expect(await app.stop('SIGTERM')).toEqual({ code: 0, signal: null });

@@ -26,6 +26,7 @@ import { WorkerIdentity } from './worker-identity';
     JobStatusModule,
     JobsModule,
     RecoveryModule,
+    OutboxModule,
   ],
   providers: [
     AttemptPerformer,
@@ -34,7 +35,6 @@ import { WorkerIdentity } from './worker-identity';
     QueueConsumer,
     WorkerHeartbeat,
     WorkerIdentity,
-    OutboxModule,
   ],
 })
 export class WorkerModule {}

@@ -2,9 +2,9 @@ import { dataSourceOptions, openDataSource } from '@lib/database';
 import { TestDatabase } from '@lib/testing';
 import type { DataSource } from 'typeorm';
 import { JOB_STATUS_SCHEMA } from '../job-status.schema';
-import { AddTransactionalEnqueue1764300000000 } from './1764300000000-add-transactional-enqueue';
+import { AddTransactionalEnqueue1764400000000 } from './1764400000000-add-transactional-enqueue';
 
-describe('migration AddTransactionalEnqueue1764300000000', () => {
+describe('migration AddTransactionalEnqueue1764400000000', () => {
   const database = new TestDatabase('enqueue_migration');
   let dataSource: DataSource;
 
@@ -24,7 +24,7 @@ describe('migration AddTransactionalEnqueue1764300000000', () => {
     );
 
   it('removes the table and the functions on the way down, and adds them again on the way up', async () => {
-    const migration = new AddTransactionalEnqueue1764300000000();
+    const migration = new AddTransactionalEnqueue1764400000000();
     const runner = dataSource.createQueryRunner();
     try {
       await migration.down(runner);

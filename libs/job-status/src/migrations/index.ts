@@ -4,7 +4,7 @@ import { AddScheduleOrigin1764000000000 } from './1764000000000-add-schedule-ori
 import { AddErrorHistory1764100000000 } from './1764100000000-add-error-history';
 import { AddRetentionIndex1764200000000 } from './1764200000000-add-retention-index';
 import { AddRecoveryBookkeeping1764300000000 } from './1764300000000-add-recovery-bookkeeping';
-import { AddTransactionalEnqueue1764300000000 } from './1764300000000-add-transactional-enqueue';
+import { AddTransactionalEnqueue1764400000000 } from './1764400000000-add-transactional-enqueue';
 
 /** Every migration of the job_statuses table (and of jobs_enqueue beside it), oldest first. */
 export const JOB_STATUS_MIGRATIONS = [
@@ -14,5 +14,5 @@ export const JOB_STATUS_MIGRATIONS = [
   AddErrorHistory1764100000000,
   AddRetentionIndex1764200000000,
   AddRecoveryBookkeeping1764300000000,
-  AddTransactionalEnqueue1764300000000,
+  AddTransactionalEnqueue1764400000000,
 ];

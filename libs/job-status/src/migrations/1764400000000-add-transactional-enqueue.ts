@@ -4,15 +4,15 @@ import {
   JOBS_ENQUEUE,
   JOBS_ENQUEUE_INTEGER,
   JOBS_ENQUEUE_OPTIONS,
-} from './1764300000000-jobs-enqueue.sql';
+} from './1764400000000-jobs-enqueue.sql';
 
 /**
  * Lets another service create jobs inside its own transaction: `SELECT jobs_enqueue(type,
  * payload, options)` writes the row (so the job exists iff that transaction commits) and
  * notifies `jobs_enqueued` at commit; job_types gives SQL the defaults the API applies.
  */
-export class AddTransactionalEnqueue1764300000000 implements MigrationInterface {
-  name = 'AddTransactionalEnqueue1764300000000';
+export class AddTransactionalEnqueue1764400000000 implements MigrationInterface {
+  name = 'AddTransactionalEnqueue1764400000000';
 
   async up(runner: QueryRunner): Promise<void> {
     await runner.query(`

@@ -1,4 +1,4 @@
-// The SQL of jobs_enqueue() as migration 1764300000000 created it. A migration is a snapshot:
+// The SQL of jobs_enqueue() as migration 1764400000000 created it. A migration is a snapshot:
 // later changes go in a new migration (CREATE OR REPLACE FUNCTION), never here. That is also
 // why the queue names and the ranges below are written out rather than imported: they are
 // QUEUE_NAMES and the ranges of the API's CreateJobDto at the time (libs/outbox's tests
