@@ -1,3 +1,4 @@
+import { isTransientDatabaseError } from '@lib/database';
 import { JobStatusRecorder } from '@lib/job-status';
 import type { StartedAttempt } from '@lib/job-status';
 import type { JobContext, JobLogger } from '@lib/jobs';
@@ -19,6 +20,13 @@ export interface Attempt {
 const isProgress = (value: unknown): value is number | Record<string, unknown> =>
   (typeof value === 'number' && value >= 0 && value <= 100) ||
   (typeof value === 'object' && value !== null && !Array.isArray(value));
+
+const ignoreTransient = (error: unknown): boolean => {
+  if (isTransientDatabaseError(error)) {
+    return false;
+  }
+  throw error;
+};
 
 /** Adapts a BullMQ job into the JobContext job code sees. */
 @Injectable()
@@ -42,9 +50,11 @@ export class JobContextFactory {
             `progress must be a number from 0 to 100 or an object, got ${JSON.stringify(value)}.`,
           );
         }
+        // Progress is a report, not an outcome: Postgres or Redis being away for a moment
+        // must not fail the attempt (the next report, or the outcome, catches up).
         await Promise.all([
-          this.recorder.reportProgress(id, token, value),
-          job.updateProgress(value),
+          this.recorder.reportProgress(id, token, value).catch(ignoreTransient),
+          job.updateProgress(value).catch(() => undefined),
         ]);
       },
     };
