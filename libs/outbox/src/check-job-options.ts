@@ -1,11 +1,10 @@
 import { TimeoutTooLongError } from '@lib/dispatch';
 import { UnknownQueueError, isQueueName } from '@lib/queues';
-import { findUnstorableText } from '@lib/validation';
+import { JobOptionsDto, findUnstorableText } from '@lib/validation';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import type { ValidationError } from 'class-validator';
 import { InvalidJobOptionsError } from './invalid-job-options.error';
-import { JobOptionsRules } from './job-options.rules';
 import { unstorableTextProblem } from './unstorable-text-problem';
 
 const KNOWN_OPTIONS =
@@ -45,7 +44,7 @@ export async function checkJobOptions(
   if (unstorable) {
     throw new InvalidJobOptionsError([unstorableTextProblem(unstorable)]);
   }
-  const errors = await validate(plainToInstance(JobOptionsRules, options), {
+  const errors = await validate(plainToInstance(JobOptionsDto, options), {
     whitelist: true,
     forbidNonWhitelisted: true,
     stopAtFirstError: true,

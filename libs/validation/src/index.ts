@@ -1,6 +1,8 @@
 // Owns: rules shared by config, job payloads and API requests: validated, worded and documented once.
 // Must not import: any other @lib.
+export { BackoffDto } from './backoff.dto';
 export { findUnstorableText } from './find-unstorable-text';
 export { IntegerFrom } from './integer-from.decorator';
 export type { IntegerFromOptions } from './integer-from.decorator';
 export { isStorableText } from './storable-text';
+export { JobOptionsDto } from './job-options.dto';

@@ -1,22 +1,9 @@
-import { IntegerFrom } from '@lib/validation';
+import { JobOptionsDto } from '@lib/validation';
 import { ApiProperty } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import {
-  IsDefined,
-  IsISO8601,
-  IsObject,
-  IsOptional,
-  IsString,
-  Length,
-  ValidateNested,
-} from 'class-validator';
-import { BackoffDto } from './backoff.dto';
+import { IsDefined, IsObject, IsString } from 'class-validator';
 
-const MAX_PRIORITY = 1_000_000;
-const MAX_DELAY_MS = 365 * 24 * 3600 * 1000;
-
-/** Body of `POST /create-jobs`. */
-export class CreateJobDto {
+/** Body of `POST /create-jobs`: the job's type and payload, and its options. */
+export class CreateJobDto extends JobOptionsDto {
   /** Job type, e.g. `sleep` or `truncate_table`. @example "sleep" */
   @IsString({ message: '$property is required and must be a string naming a job type.' })
   type!: string;
@@ -30,46 +17,4 @@ export class CreateJobDto {
   @IsDefined({ message: '$property is required: a JSON object (use {} when the job takes none).' })
   @IsObject({ message: '$property must be a JSON object.' })
   payload!: Record<string, unknown>;
-
-  /** high, default or low; defaults to the job type's queue. @example "high" */
-  @IsOptional()
-  @IsString({ message: '$property must be a string naming a queue.' })
-  queue?: string;
-
-  /** 0 (default) runs first, then 1, 2, … within the queue. @example 0 */
-  @IsOptional()
-  @IntegerFrom(0, MAX_PRIORITY)
-  priority?: number;
-
-  /** Wait this long before the first attempt, in ms. Exclusive with run_at. @example 60000 */
-  @IsOptional()
-  @IntegerFrom(0, MAX_DELAY_MS)
-  delay_ms?: number;
-
-  /** Run no earlier than this ISO-8601 time. Exclusive with delay_ms. @example "2026-11-23T02:00:00Z" */
-  @IsOptional()
-  @IsISO8601({ strict: true }, { message: '$property must be an ISO-8601 date-time, got $value.' })
-  run_at?: string;
-
-  /** Attempts in all, the first included; defaults to the job type's policy. @example 5 */
-  @IsOptional()
-  @IntegerFrom(1, 100)
-  max_attempts?: number;
-
-  /** Longest an attempt may run, in ms (at most JOB_MAX_TIMEOUT_MS); defaults to the job type's. @example 60000 */
-  @IsOptional()
-  @IntegerFrom(1, 604_800_000)
-  timeout_ms?: number;
-
-  @IsOptional()
-  @IsObject({ message: '$property must be an object {type, delay_ms, max_delay_ms?}.' })
-  @ValidateNested()
-  @Type(() => BackoffDto)
-  backoff?: BackoffDto;
-
-  /** Sending the same key again returns the same job instead of creating another. @example "nightly-2026-11-22" */
-  @IsOptional()
-  @IsString({ message: '$property must be a string.' })
-  @Length(1, 200, { message: '$property must be 1 to 200 characters long.' })
-  idempotency_key?: string;
 }

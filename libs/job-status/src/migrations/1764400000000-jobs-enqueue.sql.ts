@@ -1,7 +1,7 @@
 // The SQL of jobs_enqueue() as migration 1764400000000 created it. A migration is a snapshot:
 // later changes go in a new migration (CREATE OR REPLACE FUNCTION), never here. That is also
 // why the queue names and the ranges below are written out rather than imported: they are
-// QUEUE_NAMES and the ranges of the API's CreateJobDto at the time (libs/outbox's tests
+// QUEUE_NAMES and the ranges of JobOptionsDto (@lib/validation) at the time (libs/outbox's tests
 // fail when a queue is added without a migration).
 
 /**
