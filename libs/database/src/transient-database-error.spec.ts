@@ -8,6 +8,8 @@ describe('isTransientDatabaseError', () => {
     expect(isTransientDatabaseError(withCode('08006'))).toBe(true);
     expect(isTransientDatabaseError(withCode('ECONNREFUSED'))).toBe(true);
     expect(isTransientDatabaseError(new Error('Connection terminated unexpectedly'))).toBe(true);
+    const closed = withCode('55000', 'database "jobs" is not currently accepting connections');
+    expect(isTransientDatabaseError(closed)).toBe(true);
   });
 
   it('looks through TypeORM wrapping and aggregated connect errors', () => {

@@ -9,9 +9,10 @@ const TRANSIENT_NODE_CODES = new Set([
   'EPIPE',
   'ENOTFOUND',
 ]);
-// node-postgres reports a dropped or unopenable connection by message only.
+// node-postgres reports a dropped or unopenable connection by message only; a database
+// closed to connections (ALLOW_CONNECTIONS false) answers a generic SQLSTATE, 55000.
 const TRANSIENT_MESSAGES =
-  /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error|not queryable/i;
+  /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error|not queryable|is not currently accepting connections/i;
 
 /** True when a database error says "try again later" rather than "this statement is wrong". */
 export function isTransientDatabaseError(error: unknown): boolean {

@@ -1,11 +1,10 @@
 import { TimeoutTooLongError } from '@lib/dispatch';
 import { UnknownQueueError, isQueueName } from '@lib/queues';
-import { JobOptionsDto, findUnstorableText } from '@lib/validation';
+import { findUnstorableText, JobOptionsDto, unstorableTextProblem } from '@lib/validation';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import type { ValidationError } from 'class-validator';
 import { InvalidJobOptionsError } from './invalid-job-options.error';
-import { unstorableTextProblem } from './unstorable-text-problem';
 
 const KNOWN_OPTIONS =
   'backoff, delay_ms, idempotency_key, max_attempts, priority, queue, run_at, timeout_ms';

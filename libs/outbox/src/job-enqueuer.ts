@@ -1,11 +1,10 @@
 import type { CreateJobRequest } from '@lib/client';
 import { InvalidPayloadError, validatePayload } from '@lib/jobs';
 import type { JobRegistry } from '@lib/jobs';
-import { findUnstorableText } from '@lib/validation';
+import { findUnstorableText, unstorableTextProblem } from '@lib/validation';
 import { checkJobOptions } from './check-job-options';
 import { callJobsEnqueue } from './jobs-enqueue.call';
 import type { SqlExecutor } from './sql-executor';
-import { unstorableTextProblem } from './unstorable-text-problem';
 
 /** Largest `timeout_ms` the platform accepts at all (JOB_MAX_TIMEOUT_MS's own upper bound). */
 const MAX_TIMEOUT_MS = 604_800_000;

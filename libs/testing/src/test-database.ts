@@ -24,6 +24,27 @@ export class TestDatabase {
     }
   }
 
+  /**
+   * Opens or closes the database to connections; closing also ends the open ones, so that
+   * to the apps it is as if Postgres went away while the shared server keeps running.
+   */
+  async acceptConnections(allow: boolean): Promise<void> {
+    const client = new Client({ connectionString: `${SERVER_URL}/postgres` });
+    await client.connect();
+    try {
+      const name = escapeIdentifier(this.name);
+      await client.query(`ALTER DATABASE ${name} WITH ALLOW_CONNECTIONS ${allow}`);
+      if (!allow) {
+        await client.query(
+          'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1',
+          [this.name],
+        );
+      }
+    } finally {
+      await client.end();
+    }
+  }
+
   /** Drops the database, disconnecting whoever still uses it. */
   async drop(): Promise<void> {
     const client = new Client({ connectionString: `${SERVER_URL}/postgres` });

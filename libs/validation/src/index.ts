@@ -6,3 +6,4 @@ export { IntegerFrom } from './integer-from.decorator';
 export type { IntegerFromOptions } from './integer-from.decorator';
 export { isStorableText } from './storable-text';
 export { JobOptionsDto } from './job-options.dto';
+export { unstorableTextProblem } from './unstorable-text-problem';

@@ -1,4 +1,5 @@
 import { STATUS_CODES } from 'node:http';
+import { isTransientDatabaseError } from '@lib/database';
 import { PlatformError } from '@lib/errors';
 import type { ErrorCategory } from '@lib/errors';
 import { Catch, HttpException, HttpStatus, Logger } from '@nestjs/common';
@@ -29,7 +30,8 @@ function bodyParserCause(exception: unknown): BodyParserError | undefined {
 /**
  * The one place errors become HTTP responses, in Nest's standard shape
  * `{statusCode, error, message}`: PlatformErrors by category, Nest's own
- * HttpExceptions as they are, anything else a 500 that is logged.
+ * HttpExceptions as they are, Postgres being unreachable a 503, anything else a 500
+ * that is logged.
  */
 @Catch()
 export class PlatformExceptionFilter implements ExceptionFilter {
@@ -56,6 +58,17 @@ export class PlatformExceptionFilter implements ExceptionFilter {
     }
     if (exception instanceof PlatformError) {
       return { status: STATUS_OF[exception.category], message: exception.message };
+    }
+    if (isTransientDatabaseError(exception)) {
+      // Not the request's fault, and not a bug: the caller may retry (the same
+      // idempotency_key makes a retried create safe).
+      this.logger.warn(`Postgres is unavailable: ${(exception as Error).message}`);
+      return {
+        status: HttpStatus.SERVICE_UNAVAILABLE,
+        message:
+          'Postgres is unavailable; retry the request (creating a job, send an idempotency_key, ' +
+          'so that a job recorded just before the failure is not created twice).',
+      };
     }
     this.logger.error((exception as Error)?.stack ?? String(exception));
     return { status: HttpStatus.INTERNAL_SERVER_ERROR, message: 'Internal server error' };
