@@ -1,7 +1,7 @@
 // Owns: the JobStatus record, its states and transitions, its migrations, reading and recording it.
 // Must not import: @lib/jobs, @lib/queues, @lib/dispatch, bullmq (status knows nothing of how jobs run).
-export { WaitingJobCanceller } from './dashboard-removal';
-export type { WaitingJobRemoval } from './dashboard-removal';
+export { WaitingJobCanceller } from './waiting-job-canceller';
+export type { WaitingJobRemoval } from './waiting-job-canceller';
 export { InvalidCursorError } from './invalid-cursor.error';
 export type { JobError } from './job-error';
 export { JobNotFoundError } from './job-not-found.error';

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { WaitingJobCanceller } from './dashboard-removal';
+import { WaitingJobCanceller } from './waiting-job-canceller';
 import { HandOffLedger } from './hand-off-ledger';
 import { JobStatus } from './job-status.entity';
 import { JobStatusPruner } from './job-status.pruner';

@@ -2,6 +2,14 @@ import { JOB_STATES as S, STARTABLE_STATES, TERMINAL_STATES, WAITING_STATES } fr
 import { sqlStates } from './job-state';
 import { orderedUpdate } from './ordered-update.sql';
 
+const REMOVAL_ERROR = "$2::jsonb || jsonb_build_object('attempt', j.attempts + 1)";
+const DASHBOARD_REMOVAL = {
+  set: `status = '${S.cancelled}', finished_at = now(), updated_at = now(),
+        cancel_requested_at = COALESCE(j.cancel_requested_at, now()),
+        error = ${REMOVAL_ERROR}, errors = j.errors || jsonb_build_array(${REMOVAL_ERROR})`,
+  fence: `j.status IN (${sqlStates(WAITING_STATES)})`,
+};
+
 /**
  * Every status transition, each one named statement with its fence (the condition under
  * which it may write). The recorder runs them; nothing else writes job_statuses. Batched
@@ -110,6 +118,22 @@ export const TRANSITIONS = {
           run_at = now(), lease_id = NULL, worker_id = NULL, dispatched_at = NULL,
           updated_at = now()`,
     fence: `j.status = '${S.running}' AND j.lease_id = v.lease_id`,
+  }),
+
+  /**
+   * Waiting jobs whose Redis copy the dashboard removes are cancelled, the reason (`$2`,
+   * given `attempt` here: the attempt that will not run) as their error. A running job is
+   * never cancelled here: its worker holds it. Fence: still waiting.
+   */
+  removedByDashboard: orderedUpdate({
+    source: 'unnest($1::uuid[]) AS v(id)',
+    ...DASHBOARD_REMOVAL,
+  }),
+
+  /** The same for every waiting job Postgres has for queue `$1` (Redis may hold fewer). */
+  queueRemovedByDashboard: orderedUpdate({
+    source: `(SELECT id FROM job_statuses WHERE queue = $1 AND status IN (${sqlStates(WAITING_STATES)})) AS v`,
+    ...DASHBOARD_REMOVAL,
   }),
 
   /**

@@ -2,8 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { JobError } from './job-error';
-import { JOB_STATES, WAITING_STATES, sqlStates } from './job-state';
-import { orderedUpdate } from './ordered-update.sql';
+import { TRANSITIONS } from './job-transitions';
 
 /** Why waiting jobs were cancelled; `attempt` is filled in per job (see WaitingJobCanceller). */
 export type WaitingJobRemoval = Omit<JobError, 'attempt'>;
@@ -11,23 +10,12 @@ export type WaitingJobRemoval = Omit<JobError, 'attempt'>;
 // Anything else cannot be a row id, and would make the uuid[] cast fail the whole statement.
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-// The attempt the removal prevented: 1 for a job that never ran, the next one for a retry.
-const REMOVAL_ERROR = "$2::jsonb || jsonb_build_object('attempt', j.attempts + 1)";
-
-const CANCEL = {
-  set: `status = $3, finished_at = now(), updated_at = now(),
-        cancel_requested_at = COALESCE(j.cancel_requested_at, now()),
-        error = ${REMOVAL_ERROR}, errors = j.errors || jsonb_build_array(${REMOVAL_ERROR})`,
-  // A running job is never cancelled here: its worker holds it, and finished jobs keep their outcome.
-  fence: `j.status IN (${sqlStates(WAITING_STATES)})`,
-};
-
 /**
  * Cancels jobs whose waiting copy is removed from Redis by hand (the dashboard), so that
  * Postgres never calls a job queued that no worker will ever fetch. Only jobs still
  * waiting (queued, scheduled, retrying) are cancelled; each row gets `error` set to the
  * reason and appended to `errors`, with `attempt` the attempt that will not run.
- * Rows are locked in id order, like the recorder's batches, so the two cannot deadlock.
+ * Its statements are the `removedByDashboard` transitions (job-transitions.ts).
  */
 @Injectable()
 export class WaitingJobCanceller {
@@ -42,11 +30,7 @@ export class WaitingJobCanceller {
     if (rowIds.length === 0) {
       return [];
     }
-    return this.cancel(
-      orderedUpdate({ source: 'unnest($1::uuid[]) AS v(id)', ...CANCEL }),
-      rowIds,
-      reason,
-    );
+    return this.cancel(TRANSITIONS.removedByDashboard, rowIds, reason);
   }
 
   /**
@@ -55,14 +39,7 @@ export class WaitingJobCanceller {
    * @returns the ids it cancelled
    */
   async cancelQueue(queue: string, reason: WaitingJobRemoval): Promise<string[]> {
-    return this.cancel(
-      orderedUpdate({
-        source: `(SELECT id FROM job_statuses WHERE queue = $1 AND status IN (${sqlStates(WAITING_STATES)})) AS v`,
-        ...CANCEL,
-      }),
-      queue,
-      reason,
-    );
+    return this.cancel(TRANSITIONS.queueRemovedByDashboard, queue, reason);
   }
 
   private async cancel(
@@ -73,7 +50,6 @@ export class WaitingJobCanceller {
     const [rows] = await this.dataSource.query<[Array<{ id: string }>, number]>(sql, [
       target,
       JSON.stringify(reason),
-      JOB_STATES.cancelled,
     ]);
     return rows.map((row) => row.id);
   }
