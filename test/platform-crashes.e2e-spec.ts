@@ -20,29 +20,9 @@ describe('crashes of the platform’s own processes and connections', () => {
     await redis.kill();
   });
 
-  // Every job the API acknowledged (202) is in `created`; refused requests are not.
-  const produce = (rounds: number, request: Record<string, unknown>) => {
-    const created: string[] = [];
-    const done = (async () => {
-      for (let round = 0; round < rounds; round++) {
-        const burst = Array.from({ length: 10 }, () =>
-          platform.createJob(request).then(
-            (id) => created.push(id),
-            () => undefined,
-          ),
-        );
-        await Promise.all(burst);
-      }
-    })();
-    return { created, done };
-  };
-
-  const expectAllCompletedOnce = async (ids: string[]) => {
-    const statuses = await platform.waitForAllFinished(ids, 60_000);
-    expect([...statuses.values()].filter((status) => status !== 'completed')).toEqual([]);
-    expect(platform.completedMoreThanOnce()).toEqual([]);
-    expect(await platform.waitingRows()).toEqual([]);
-  };
+  const allCompletedOnce = { notCompleted: [], completedTwice: [], waiting: [] };
+  const produce = (rounds: number, request: Record<string, unknown>) =>
+    platform.createInBursts(rounds, 10, request);
 
   it('finishes every job when a worker is SIGKILLed mid-burst', async () => {
     await platform.start('api');
@@ -56,7 +36,7 @@ describe('crashes of the platform’s own processes and connections', () => {
     await doomed.stop('SIGKILL');
     await platform.start('worker', { WORKER_CONCURRENCY: '20' });
     await done;
-    await expectAllCompletedOnce(created);
+    expect(await platform.settlement(created)).toEqual(allCompletedOnce);
   });
 
   it('hands over rows the API committed but never handed to Redis before it was SIGKILLed', async () => {
@@ -81,7 +61,7 @@ describe('crashes of the platform’s own processes and connections', () => {
     await platform.start('api');
     const all = (await platform.rows()).map((row) => row.id as string);
     expect(all.length).toBeGreaterThanOrEqual(45);
-    await expectAllCompletedOnce(all);
+    expect(await platform.settlement(all)).toEqual(allCompletedOnce);
   });
 
   it('loses no attempt when the platform’s Postgres connections are terminated mid-burst', async () => {
@@ -104,7 +84,7 @@ describe('crashes of the platform’s own processes and connections', () => {
       await admin.end();
     }
     await done;
-    await expectAllCompletedOnce(created);
+    expect(await platform.settlement(created)).toEqual(allCompletedOnce);
     const attempts = await platform.database.query<{ attempts: number }>(
       'SELECT attempts FROM job_statuses WHERE id = ANY($1) AND attempts <> 1',
       [created],

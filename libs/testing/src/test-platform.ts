@@ -111,6 +111,45 @@ export class TestPlatform {
   }
 
   /**
+   * Creates jobs in the background, `rounds` bursts of `size` concurrent requests. `created`
+   * fills with the id of every job the API acknowledged (202); `refused` counts the others.
+   */
+  createInBursts(
+    rounds: number,
+    size: number,
+    request: Record<string, unknown>,
+  ): { created: string[]; refused: () => number; done: Promise<void> } {
+    const created: string[] = [];
+    let refused = 0;
+    const done = (async () => {
+      for (let round = 0; round < rounds; round++) {
+        const burst = Array.from({ length: size }, () =>
+          this.createJob(request).then(
+            (id) => created.push(id),
+            () => refused++,
+          ),
+        );
+        await Promise.all(burst);
+      }
+    })();
+    return { created, refused: () => refused, done };
+  }
+
+  /**
+   * Waits until every job of `ids` is final, then says what went wrong, if anything: jobs
+   * that did not complete, jobs the workers logged as completed more than once, and rows
+   * of this platform still waiting. All empty when every job completed exactly once.
+   */
+  async settlement(ids: readonly string[], timeoutMs = 60_000) {
+    const statuses = await this.waitForAllFinished(ids, timeoutMs);
+    return {
+      notCompleted: [...statuses].filter(([, status]) => status !== 'completed'),
+      completedTwice: this.completedMoreThanOnce(),
+      waiting: await this.waitingRows(),
+    };
+  }
+
+  /**
    * Waits until every job of `ids` has a final status in Postgres; on timeout the error
    * names the jobs still unfinished. Returns the final statuses by id.
    */
