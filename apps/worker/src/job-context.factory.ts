@@ -21,11 +21,10 @@ const isProgress = (value: unknown): value is number | Record<string, unknown> =
   (typeof value === 'number' && value >= 0 && value <= 100) ||
   (typeof value === 'object' && value !== null && !Array.isArray(value));
 
-const ignoreTransient = (error: unknown): boolean => {
-  if (isTransientDatabaseError(error)) {
-    return false;
+const ignoreTransient = (error: unknown): void => {
+  if (!isTransientDatabaseError(error)) {
+    throw error;
   }
-  throw error;
 };
 
 /** Adapts a BullMQ job into the JobContext job code sees. */

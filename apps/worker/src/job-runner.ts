@@ -144,6 +144,7 @@ export class JobRunner {
   private async dropCopy({ job, token }: Fetched): Promise<void> {
     // Cancelled while its last worker ran it, and that worker is gone: it ends here.
     await this.recorder.settleCancelled(job.id as string);
+    // moveToCompleted keeps or removes the job as its own opts say: this copy leaves no trace.
     job.opts.removeOnComplete = true;
     await job.moveToCompleted(null, token, false);
   }

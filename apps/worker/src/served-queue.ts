@@ -1,5 +1,6 @@
 import { platformBackoffStrategy } from '@lib/queues';
 import type { QueueName } from '@lib/queues';
+import { Logger } from '@nestjs/common';
 import { QueueEvents, Worker } from 'bullmq';
 import type { Job } from 'bullmq';
 import type { Redis } from 'ioredis';
@@ -24,6 +25,7 @@ export class ServedQueue {
   private readonly worker: Worker;
   private readonly events: QueueEvents;
   private readonly timers = new Set<NodeJS.Timeout>();
+  private readonly logger = new Logger('worker');
 
   constructor(
     readonly name: QueueName,
@@ -46,10 +48,11 @@ export class ServedQueue {
   }
 
   async start(): Promise<void> {
-    // Their connections' errors are logged once by the worker's own connection; unheard,
-    // BullMQ objects print each one as a stack trace.
-    this.worker.on('error', () => undefined);
-    this.events.on('error', () => undefined);
+    // Connection errors are logged once by the worker's own connection; unheard, BullMQ
+    // objects print each one as a stack trace.
+    const debug = (error: Error) => this.logger.debug(`Queue ${this.name}: ${error.message}`);
+    this.worker.on('error', debug);
+    this.events.on('error', debug);
     this.events.on('waiting', () => this.options.onMaybeWaiting());
     this.events.on('delayed', ({ delay }) => this.wakeAt(Number(delay)));
     await Promise.all([this.worker.waitUntilReady(), this.events.waitUntilReady()]);

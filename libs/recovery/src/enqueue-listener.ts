@@ -1,9 +1,9 @@
 import { PlatformConfig } from '@lib/config';
 import { Injectable, Logger } from '@nestjs/common';
-import { Client } from 'pg';
+import { Client, escapeIdentifier } from 'pg';
 
 /** The channel `jobs_enqueue()` notifies with each new job's id; delivered at commit. */
-export const ENQUEUED_CHANNEL = 'jobs_enqueued';
+const ENQUEUED_CHANNEL = 'jobs_enqueued';
 
 const RECONNECT_MS = 1000;
 
@@ -57,7 +57,7 @@ export class EnqueueListener {
     this.client = client;
     try {
       await client.connect();
-      await client.query(`LISTEN ${ENQUEUED_CHANNEL}`);
+      await client.query(`LISTEN ${escapeIdentifier(ENQUEUED_CHANNEL)}`);
       this.handlers?.listening();
     } catch (error) {
       this.logger.warn(`Cannot LISTEN for enqueued jobs: ${(error as Error).message}; retrying.`);

@@ -1,7 +1,4 @@
 // Owns: keeping Redis in line with Postgres: handing waiting rows over, noticing that Redis
 // lost data, auditing unfinished jobs against Redis, rescuing jobs of dead workers.
 // Must not import: any app, bullmq directly (it works through @lib/dispatch and @lib/queues).
-export { ENQUEUED_CHANNEL } from './enqueue-listener';
 export { RecoveryModule } from './recovery.module';
-export { RECOVERY_REASONS } from './recovery-metrics';
-export type { RecoveryReason } from './recovery-metrics';

@@ -19,8 +19,8 @@ export class RecoveryLoop implements OnApplicationBootstrap, BeforeApplicationSh
   private readonly announced = new Set<string>();
   private sweeping: Promise<void> | null = null;
   private sweepAgain = false;
-  private auditing = false;
-  private failing = new Set<string>();
+  private auditing: Promise<void> | null = null;
+  private readonly failing = new Set<string>();
 
   constructor(
     private readonly config: PlatformConfig,
@@ -40,14 +40,14 @@ export class RecoveryLoop implements OnApplicationBootstrap, BeforeApplicationSh
       listening: () => this.requestSweep(),
     });
     this.timers.push(setInterval(() => this.requestSweep(), handOffSweepMs));
-    this.timers.push(setInterval(() => void this.runAudit(), redisAuditMs));
+    this.timers.push(setInterval(() => this.runAudit(), redisAuditMs));
     this.requestSweep();
   }
 
   async beforeApplicationShutdown(): Promise<void> {
     this.timers.forEach(clearInterval);
     await this.listener.stop();
-    await this.sweeping;
+    await Promise.all([this.sweeping, this.auditing]);
   }
 
   /** Sweeps soon; a request during a sweep runs one more right after it. */
@@ -72,13 +72,10 @@ export class RecoveryLoop implements OnApplicationBootstrap, BeforeApplicationSh
     await this.guarded('hand-off sweep', () => this.sweep.sweep(ids));
   }
 
-  private async runAudit(): Promise<void> {
-    if (this.auditing) {
-      return;
-    }
-    this.auditing = true;
-    await this.guarded('Redis audit', () => this.audit.audit());
-    this.auditing = false;
+  private runAudit(): void {
+    this.auditing ??= this.guarded('Redis audit', () => this.audit.audit()).finally(() => {
+      this.auditing = null;
+    });
   }
 
   // Redis or Postgres being down is expected here: say so once, and when it works again.
