@@ -18,6 +18,12 @@ import { Wakeup } from './wakeup';
 import { WorkerHeartbeat } from './worker-heartbeat';
 import { WorkerShutdownError } from './worker-shutdown.error';
 
+interface Fetching {
+  job: Job;
+  token: string;
+  queue: ServedQueue;
+}
+
 interface Running {
   job: Job;
   token: string;
@@ -106,31 +112,49 @@ export class QueueConsumer implements OnApplicationBootstrap, BeforeApplicationS
 
   private async consume(): Promise<void> {
     while (!this.stopping) {
-      if (this.running.size >= this.config.worker.concurrency) {
+      const free = this.config.worker.concurrency - this.running.size;
+      if (free <= 0) {
         await this.wakeup.wait(IDLE_POLL_MS);
         continue;
       }
-      const fetched = await this.fetchNext().catch((error: Error) => {
+      const fetched = await this.fetchUpTo(free).catch((error: Error) => {
         this.logger.error(`Could not fetch a job: ${error.message}`);
-        return undefined;
+        return [];
       });
-      if (fetched) {
-        this.start(fetched.job, fetched.token, fetched.queue);
-      } else {
+      for (const { job, token, queue } of fetched) {
+        this.start(job, token, queue);
+      }
+      if (fetched.length === 0) {
         await this.wakeup.wait(IDLE_POLL_MS);
       }
     }
   }
 
-  private async fetchNext(): Promise<{ job: Job; token: string; queue: ServedQueue } | undefined> {
+  /**
+   * Up to `count` jobs in serving order: as many as the first queue holds, then the rest
+   * from the next. The fetches of one queue go out together (one write on the pipelined
+   * connection); a queue found empty last time is probed with one fetch first.
+   */
+  private async fetchUpTo(count: number): Promise<Fetching[]> {
+    const fetched: Fetching[] = [];
     for (const queue of this.queues) {
-      const token = randomUUID();
-      const job = await queue.fetch(token);
-      if (job) {
-        return { job, token, queue };
+      let wanted = count - fetched.length;
+      while (wanted > 0) {
+        const batch = queue.seemsEmpty ? 1 : wanted;
+        const jobs = await Promise.all(Array.from({ length: batch }, () => this.fetchOne(queue)));
+        const got = jobs.filter((job): job is Fetching => job !== undefined);
+        fetched.push(...got);
+        queue.seemsEmpty = got.length < batch;
+        wanted = got.length === batch ? count - fetched.length : 0;
       }
     }
-    return undefined;
+    return fetched;
+  }
+
+  private async fetchOne(queue: ServedQueue): Promise<Fetching | undefined> {
+    const token = randomUUID();
+    const job = await queue.fetch(token);
+    return job && { job, token, queue };
   }
 
   private start(job: Job, token: string, queue: ServedQueue): void {

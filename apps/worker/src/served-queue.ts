@@ -26,6 +26,8 @@ export class ServedQueue {
   private readonly events: QueueEvents;
   private readonly timers = new Set<NodeJS.Timeout>();
   private readonly logger = new Logger('worker');
+  /** The last fetch found nothing: the consumer probes with one fetch before asking for more. */
+  seemsEmpty = false;
 
   constructor(
     readonly name: QueueName,

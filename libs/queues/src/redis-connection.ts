@@ -27,6 +27,7 @@ export const PRODUCER_OPTIONS: RedisOptions = {
 /** Options for a worker connection: BullMQ requires blocking commands never to give up. */
 export const CONSUMER_OPTIONS: RedisOptions = {
   maxRetriesPerRequest: null,
+  enableAutoPipelining: true,
   connectTimeout: CONNECT_TIMEOUT_MS,
 };
 
