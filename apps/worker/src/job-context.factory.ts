@@ -5,6 +5,7 @@ import type { JobContext, JobLogger } from '@lib/jobs';
 import { Injectable } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
+import type { StartRecording } from './start-recording';
 import type { Logger as Pino } from 'pino';
 
 export interface Attempt {
@@ -15,6 +16,8 @@ export interface Attempt {
   started: StartedAttempt;
   /** Aborted on cancellation, timeout or shutdown; its reason says which. */
   controller: AbortController;
+  /** Whether and when Postgres records the attempt `running`. */
+  start: StartRecording;
 }
 
 const isProgress = (value: unknown): value is number | Record<string, unknown> =>
@@ -35,7 +38,7 @@ export class JobContextFactory {
     @InjectPinoLogger('job') private readonly pino: PinoLogger,
   ) {}
 
-  create({ job, token, started, controller }: Attempt): JobContext {
+  create({ job, token, started, controller, start }: Attempt): JobContext {
     const { id, attempt, maxAttempts } = started;
     return {
       jobId: id,
@@ -48,6 +51,10 @@ export class JobContextFactory {
           throw new TypeError(
             `progress must be a number from 0 to 100 or an object, got ${JSON.stringify(value)}.`,
           );
+        }
+        // Progress is kept for a running job only: the start is recorded first.
+        if (!(await start.now())) {
+          return;
         }
         // Progress is a report, not an outcome: Postgres or Redis being away for a moment
         // must not fail the attempt (the next report, or the outcome, catches up).

@@ -7,13 +7,15 @@ import { Injectable, Logger } from '@nestjs/common';
 import { UnrecoverableError } from 'bullmq';
 import type { Logger as Pino } from 'pino';
 import { AttemptPerformer } from './attempt-performer';
+import { JobChangedError } from './job-changed.error';
 import { JobContextFactory } from './job-context.factory';
 import type { Attempt } from './job-context.factory';
+import { StartRecording } from './start-recording';
 import { WorkerIdentity } from './worker-identity';
 import { WorkerShutdownError } from './worker-shutdown.error';
 
 /** A job fetched from Redis, before Postgres said whether and what it runs. */
-export type Fetched = Omit<Attempt, 'started'>;
+export type Fetched = Omit<Attempt, 'started' | 'start'>;
 
 /**
  * How long a status write is retried while Postgres is unreachable: past a 60 s outage
@@ -23,11 +25,13 @@ export type Fetched = Omit<Attempt, 'started'>;
 export const POSTGRES_OUTAGE_MS = 90_000;
 
 /**
- * Runs one attempt of a fetched job: records it as running (reading what to run from
- * that same statement), has it performed (see AttemptPerformer), records the outcome,
- * then settles the job in Redis. Postgres is written first: a crash between the two
- * leaves Redis behind, and the stalled-job checker brings it back to a worker that finds
- * the outcome already recorded.
+ * Runs one attempt of a fetched job: reads what to run from Postgres, has it performed
+ * (see AttemptPerformer) while its start is recorded should it last (see
+ * StartRecording), records the outcome, then settles the job in Redis. Postgres is
+ * written first: a crash between the two leaves Redis behind, and the stalled-job
+ * checker brings it back to a worker that finds the outcome already recorded. A crash
+ * before any write leaves the job waiting in Postgres and locked in Redis: it is run
+ * again once its lock expires.
  */
 @Injectable()
 export class JobRunner {
@@ -49,7 +53,7 @@ export class JobRunner {
       return;
     }
     const started = await this.durably(id, () =>
-      this.recorder.startAttempt(id, token, this.identity.id),
+      this.recorder.openAttempt(id, token, this.identity.id),
     );
     if (started === 'unreachable') {
       // No attempt was recorded, so none is spent: another try comes later.
@@ -60,7 +64,11 @@ export class JobRunner {
       await this.dropCopy(fetched);
       return;
     }
-    const attempt: Attempt = { ...fetched, started };
+    const start = new StartRecording(
+      () => this.recorder.recordStart(started),
+      () => fetched.controller.abort(new JobChangedError()),
+    );
+    const attempt: Attempt = { ...fetched, started, start };
     const labels = { type: started.type, queue: started.queue };
     if (started.attempt === 1) {
       const since = (started.runAt ?? started.createdAt).getTime();
@@ -69,6 +77,7 @@ export class JobRunner {
     const stopTimer = this.metrics.jobRunSeconds.startTimer(labels);
     const outcome = await this.performer.perform(attempt);
     stopTimer();
+    await start.stop();
     if (
       outcome.status !== 'completed' &&
       attempt.controller.signal.reason instanceof WorkerShutdownError
@@ -85,14 +94,19 @@ export class JobRunner {
     outcome: AttemptOutcome,
     labels: { type: string; queue: string },
   ): Promise<void> {
-    const { job, token, started } = attempt;
+    const { job, token, started, start } = attempt;
     const log = this.contexts.loggerFor(started);
     const written = await this.durably(started.id, () =>
-      this.recorder.finishAttempt(started.id, token, outcome),
+      this.recorder.finishAttempt(started, outcome),
     );
     if (written === 'unreachable') {
       log.error('Postgres stayed unreachable: this outcome is lost and the job runs again.');
       await job.moveToWait(token);
+      return;
+    }
+    if (written === undefined && !start.recorded) {
+      // Cancelled (or taken by another attempt) before its start was written.
+      await this.dropCopy(attempt);
       return;
     }
     if (written === undefined) {

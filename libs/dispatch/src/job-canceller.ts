@@ -1,5 +1,5 @@
 import { PlatformConfig } from '@lib/config';
-import { JobStatusReader, JobStatusRecorder } from '@lib/job-status';
+import { JOB_STATES, JobStatusReader, JobStatusRecorder } from '@lib/job-status';
 import { CancellationChannel, JobQueues, ProducerRedis } from '@lib/queues';
 import type { QueueName } from '@lib/queues';
 import { Injectable, Logger } from '@nestjs/common';
@@ -12,10 +12,11 @@ export interface CancelResult {
 }
 
 /**
- * Cancels jobs. Postgres decides first (a waiting job is cancelled there and no worker
- * will start it, since starting is fenced on the status); Redis then drops the waiting
- * copy, or, for a running job, the workers hear about it and the one running it aborts
- * (and reads it from Postgres within a second should the message be lost).
+ * Cancels jobs. Postgres decides first: once the cancel is recorded no attempt starts
+ * (opening one is fenced on it). A waiting job whose Redis copy is then dropped ends
+ * `cancelled` at once; for a job a worker holds (running, or started so recently that
+ * its start is not recorded yet) the workers hear about it and the one running it
+ * aborts (and reads it from Postgres within a second should the message be lost).
  */
 @Injectable()
 export class JobCanceller {
@@ -42,22 +43,31 @@ export class JobCanceller {
       const job = await this.reader.get(jobId);
       throw new JobAlreadyFinishedError(jobId, job.status);
     }
-    const job = await this.reader.get(jobId);
-    if (status === 'running') {
-      // The fast path; a worker that misses it reads the cancel from Postgres within a second.
-      await this.channel.publish(this.redis.connection, jobId).catch((error: Error) => {
-        this.logger.warn(
-          `Job ${jobId} is cancelling; Redis did not carry the news: ${error.message}`,
-        );
-      });
-      return { jobId, status: 'cancelling' };
+    if (status !== JOB_STATES.running && (await this.removeWaitingCopy(jobId))) {
+      await this.recorder.settleCancelled(jobId);
+      return { jobId, status: 'cancelled' };
     }
-    // Best effort: a copy left in Redis is refused by the worker that fetches it.
-    await this.queues.remove(job.queue as QueueName, jobId).catch((error: Error) => {
+    // The fast path; a worker that misses it reads the cancel from Postgres within a second.
+    await this.channel.publish(this.redis.connection, jobId).catch((error: Error) => {
+      this.logger.warn(
+        `Job ${jobId} is cancelling; Redis did not carry the news: ${error.message}`,
+      );
+    });
+    return { jobId, status: 'cancelling' };
+  }
+
+  /**
+   * Drops the Redis copy of a job Postgres holds as waiting; false when a worker holds
+   * it (it runs, its start not yet recorded). Redis away: true, the job ends now and a
+   * copy found later is refused by the worker that fetches it.
+   */
+  private async removeWaitingCopy(jobId: string): Promise<boolean> {
+    const job = await this.reader.get(jobId);
+    return this.queues.remove(job.queue as QueueName, jobId).catch((error: Error) => {
       this.logger.warn(
         `Job ${jobId} is cancelled; its queued copy stays in Redis: ${error.message}`,
       );
+      return true;
     });
-    return { jobId, status: 'cancelled' };
   }
 }

@@ -4,13 +4,14 @@
  */
 export const JOB_STATES = {
   /**
-   * Waiting to run. In: `created` (no delay), `requeued` (manual retry), `promoted`.
-   * Out: `started`, `cancelRequested` (→ cancelled), `removedByDashboard`.
+   * Waiting to run (or running for less than RECORD_RUNNING_AFTER_MS: a short attempt
+   * records its start with its outcome). In: `created` (no delay), `requeued` (manual
+   * retry), `promoted`. Out: `started`, `finished`, `cancelSettled`, `removedByDashboard`.
    */
   queued: 'queued',
   /**
    * Waiting for its `run_at`. In: `created` with a delay. Out: `promoted`, `started`,
-   * `cancelRequested`, `removedByDashboard`.
+   * `finished`, `cancelSettled`, `removedByDashboard`.
    */
   scheduled: 'scheduled',
   /**
@@ -20,7 +21,7 @@ export const JOB_STATES = {
   running: 'running',
   /**
    * An attempt failed; the next starts at `run_at`. In: `finished`, `rescued`.
-   * Out: `started`, `cancelRequested`, `removedByDashboard`.
+   * Out: `started`, `finished`, `cancelSettled`, `removedByDashboard`.
    */
   retrying: 'retrying',
   /** Final. In: `finished`. Out: `requeued` from the dashboard only. */
@@ -28,8 +29,8 @@ export const JOB_STATES = {
   /** Final. In: `finished`, `abandoned`, `rescued` with no attempt left. Out: `requeued`. */
   failed: 'failed',
   /**
-   * Final. In: `cancelRequested` (waiting job), `finished` or `cancelSettled` (running
-   * job whose cancel was accepted), `removedByDashboard`. Out: `requeued`.
+   * Final. In: `finished` or `cancelSettled` once a cancel was accepted (`cancelRequested`),
+   * `removedByDashboard`. Out: `requeued`.
    */
   cancelled: 'cancelled',
 } as const;

@@ -5,6 +5,7 @@ import type { DataSource } from 'typeorm';
 import type { JobError } from './job-error';
 import { JobStatus } from './job-status.entity';
 import { JobStatusRecorder } from './job-status.recorder';
+import type { StartedAttempt } from './job-status.recorder';
 import { JOB_STATUS_SCHEMA } from './job-status.schema';
 
 const error: JobError = { message: 'boom', permanent: false, name: 'Error', attempt: 1, at: 'now' };
@@ -54,11 +55,17 @@ describe('JobStatusRecorder against Postgres', () => {
     return { id, created };
   };
   const load = (id: string) => dataSource.getRepository(JobStatus).findOneByOrFail({ id });
+  /** Opens an attempt and records it running, as a worker does once it lasts. */
+  const startRunning = async (id: string, lease = randomUUID()) => {
+    const attempt = await recorder.openAttempt(id, lease, WORKER);
+    expect(attempt && (await recorder.recordStart(attempt))).toBe(true);
+    return attempt as StartedAttempt;
+  };
 
   it('starts an attempt with what Postgres holds, then records its outcome under the lease', async () => {
     const { id } = await newJob();
     const lease = randomUUID();
-    const started = await recorder.startAttempt(id, lease, WORKER);
+    const started = await startRunning(id, lease);
     expect(started).toMatchObject({
       id,
       type: 'sleep',
@@ -70,9 +77,9 @@ describe('JobStatusRecorder against Postgres', () => {
       backoff: { type: 'fixed', delay_ms: 10 },
     });
     expect(await recorder.reportProgress(id, lease, 40)).toBe(true);
-    expect(
-      await recorder.finishAttempt(id, lease, { status: 'completed', result: { ok: 1 } }),
-    ).toBe('completed');
+    expect(await recorder.finishAttempt(started, { status: 'completed', result: { ok: 1 } })).toBe(
+      'completed',
+    );
     const job = await load(id);
     expect(job).toMatchObject({
       status: 'completed',
@@ -88,11 +95,14 @@ describe('JobStatusRecorder against Postgres', () => {
     const { id } = await newJob();
     const stale = randomUUID();
     const current = randomUUID();
-    await recorder.startAttempt(id, stale, WORKER);
-    expect((await recorder.startAttempt(id, current, WORKER))?.attempt).toBe(1);
-    expect(await recorder.finishAttempt(id, current, { status: 'failed', error })).toBe('failed');
+    const staleAttempt = await startRunning(id, stale);
+    const currentAttempt = await startRunning(id, current);
+    expect(currentAttempt.attempt).toBe(1);
+    expect(await recorder.finishAttempt(currentAttempt, { status: 'failed', error })).toBe(
+      'failed',
+    );
     expect(
-      await recorder.finishAttempt(id, stale, { status: 'completed', result: 'late' }),
+      await recorder.finishAttempt(staleAttempt, { status: 'completed', result: 'late' }),
     ).toBeUndefined();
     expect(await recorder.reportProgress(id, stale, 99)).toBe(false);
     expect(await load(id)).toMatchObject({ status: 'failed', result: null, error });
@@ -100,33 +110,30 @@ describe('JobStatusRecorder against Postgres', () => {
 
   it('refuses to start an attempt of a job that already has a final status', async () => {
     const { id } = await newJob();
-    const lease = randomUUID();
-    await recorder.startAttempt(id, lease, WORKER);
-    await recorder.finishAttempt(id, lease, { status: 'completed', result: null });
-    expect(await recorder.startAttempt(id, randomUUID(), WORKER)).toBeUndefined();
+    const attempt = await startRunning(id);
+    await recorder.finishAttempt(attempt, { status: 'completed', result: null });
+    expect(await recorder.openAttempt(id, randomUUID(), WORKER)).toBeUndefined();
     expect(await recorder.failAbandoned(id, error)).toBe(false);
     expect((await load(id)).status).toBe('completed');
   });
 
   it('keeps a retrying job startable, records when it runs next, and counts the next attempt', async () => {
     const { id } = await newJob();
-    const lease = randomUUID();
     const retryAt = new Date(Date.now() + 60_000);
-    await recorder.startAttempt(id, lease, WORKER);
-    await recorder.finishAttempt(id, lease, { status: 'retrying', error, retryAt });
+    const attempt = await startRunning(id);
+    await recorder.finishAttempt(attempt, { status: 'retrying', error, retryAt });
     const retrying = await load(id);
     expect(retrying).toMatchObject({ status: 'retrying', error, finishedAt: null });
     expect(retrying.runAt?.getTime()).toBe(retryAt.getTime());
-    expect((await recorder.startAttempt(id, randomUUID(), WORKER))?.attempt).toBe(2);
+    expect((await recorder.openAttempt(id, randomUUID(), WORKER))?.attempt).toBe(2);
   });
 
   it('ends a job cancelled while it ran as cancelled whatever its attempt returned', async () => {
     const { id } = await newJob();
-    const lease = randomUUID();
-    await recorder.startAttempt(id, lease, WORKER);
+    const attempt = await startRunning(id);
     expect(await recorder.requestCancel(id)).toBe('running');
     expect(
-      await recorder.finishAttempt(id, lease, { status: 'completed', result: { late: true } }),
+      await recorder.finishAttempt(attempt, { status: 'completed', result: { late: true } }),
     ).toBe('cancelled');
     expect(await load(id)).toMatchObject({ status: 'cancelled', result: null });
     expect((await load(id)).finishedAt).toBeInstanceOf(Date);
@@ -134,18 +141,16 @@ describe('JobStatusRecorder against Postgres', () => {
 
   it('keeps a completion recorded before the cancel arrived', async () => {
     const { id } = await newJob();
-    const lease = randomUUID();
-    await recorder.startAttempt(id, lease, WORKER);
-    await recorder.finishAttempt(id, lease, { status: 'completed', result: 1 });
+    const attempt = await startRunning(id);
+    await recorder.finishAttempt(attempt, { status: 'completed', result: 1 });
     expect(await recorder.requestCancel(id)).toBeNull();
     expect(await load(id)).toMatchObject({ status: 'completed', result: 1 });
   });
 
   it('requeues a final job with a fresh attempt budget and no hand-off yet', async () => {
     const { id } = await newJob();
-    const lease = randomUUID();
-    await recorder.startAttempt(id, lease, WORKER);
-    await recorder.finishAttempt(id, lease, { status: 'failed', error });
+    const attempt = await startRunning(id);
+    await recorder.finishAttempt(attempt, { status: 'failed', error });
     await recorder.markDispatched(id);
     expect(await recorder.requeue(id, 'api')).toBe(true);
     expect(await load(id)).toMatchObject({
@@ -160,9 +165,8 @@ describe('JobStatusRecorder against Postgres', () => {
 
   it('requeues from the dashboard keeping the attempt count and the Redis copy', async () => {
     const { id } = await newJob();
-    const lease = randomUUID();
-    await recorder.startAttempt(id, lease, WORKER);
-    await recorder.finishAttempt(id, lease, { status: 'failed', error });
+    const attempt = await startRunning(id);
+    await recorder.finishAttempt(attempt, { status: 'failed', error });
     expect(await recorder.requeue(id, 'dashboard')).toBe(true);
     expect(await load(id)).toMatchObject({ status: 'queued', attempts: 1 });
     expect((await load(id)).dispatchedAt).not.toBeNull();
@@ -172,7 +176,7 @@ describe('JobStatusRecorder against Postgres', () => {
     const waiting = (await newJob()).id;
     const running = (await newJob()).id;
     await Promise.all([recorder.markDispatched(waiting), recorder.markDispatched(running)]);
-    await recorder.startAttempt(running, randomUUID(), WORKER);
+    await startRunning(running);
     expect(await recorder.markLostInRedis([waiting, running])).toEqual([waiting]);
     expect((await load(waiting)).dispatchedAt).toBeNull();
     expect((await load(running)).dispatchedAt).not.toBeNull();
@@ -181,16 +185,74 @@ describe('JobStatusRecorder against Postgres', () => {
   it('rescues a running job as retrying, or failed once it has no attempt left', async () => {
     const lost = { ...error, name: 'WorkerLostError' };
     const { id } = await newJob();
-    const lease = randomUUID();
-    await recorder.startAttempt(id, lease, WORKER);
+    const attempt = await startRunning(id);
     expect(await recorder.rescue(id, randomUUID(), lost)).toBe(false);
-    expect(await recorder.rescue(id, lease, lost)).toBe(true);
+    expect(await recorder.rescue(id, attempt.leaseId, lost)).toBe(true);
     expect(await load(id)).toMatchObject({ status: 'retrying', leaseId: null, dispatchedAt: null });
     await database.query('UPDATE job_statuses SET max_attempts = 2 WHERE id = $1', [id]);
-    const second = randomUUID();
-    await recorder.startAttempt(id, second, WORKER);
-    expect(await recorder.rescue(id, second, lost)).toBe(true);
+    const second = await startRunning(id);
+    expect(await recorder.rescue(id, second.leaseId, lost)).toBe(true);
     expect(await load(id)).toMatchObject({ status: 'failed', attempts: 2, error: lost });
+  });
+
+  it('opens an attempt without writing, then writes its start and outcome at once', async () => {
+    const { id } = await newJob();
+    const before = await load(id);
+    const attempt = (await recorder.openAttempt(id, randomUUID(), WORKER)) as StartedAttempt;
+    expect(await load(id)).toEqual(before);
+    expect(await recorder.finishAttempt(attempt, { status: 'completed', result: 7 })).toBe(
+      'completed',
+    );
+    const job = await load(id);
+    expect(job).toMatchObject({
+      status: 'completed',
+      attempts: 1,
+      result: 7,
+      leaseId: attempt.leaseId,
+      workerId: WORKER,
+    });
+    expect(job.startedAt?.getTime()).toBe(attempt.startedAt.getTime());
+    expect(job.dispatchedAt).not.toBeNull();
+  });
+
+  it('ends cancelled, counting the attempt, a job whose cancel came before its start was written', async () => {
+    const { id } = await newJob();
+    const attempt = (await recorder.openAttempt(id, randomUUID(), WORKER)) as StartedAttempt;
+    expect(await recorder.requestCancel(id)).toBe('queued');
+    expect(await recorder.openAttempt(id, randomUUID(), WORKER)).toBeUndefined();
+    expect(await recorder.recordStart(attempt)).toBe(false);
+    expect(await recorder.finishAttempt(attempt, { status: 'completed', result: 'late' })).toBe(
+      'cancelled',
+    );
+    expect(await load(id)).toMatchObject({ status: 'cancelled', attempts: 1, result: null });
+  });
+
+  it('settles a cancelled job that no worker holds', async () => {
+    const { id } = await newJob();
+    expect(await recorder.settleCancelled(id)).toBe(false);
+    await recorder.requestCancel(id);
+    expect(await recorder.settleCancelled(id)).toBe(true);
+    expect(await load(id)).toMatchObject({ status: 'cancelled', attempts: 0 });
+    expect(await recorder.requestCancel(id)).toBeNull();
+  });
+
+  it('refuses an unrecorded attempt overtaken by another attempt of the same job', async () => {
+    const { id } = await newJob();
+    const first = (await recorder.openAttempt(id, randomUUID(), WORKER)) as StartedAttempt;
+    const second = (await recorder.openAttempt(id, randomUUID(), WORKER)) as StartedAttempt;
+    const retryAt = new Date(Date.now() + 60_000);
+    expect(await recorder.finishAttempt(second, { status: 'retrying', error, retryAt })).toBe(
+      'retrying',
+    );
+    expect(
+      await recorder.finishAttempt(first, { status: 'completed', result: 'late' }),
+    ).toBeUndefined();
+    expect(await recorder.recordStart(first)).toBe(false);
+    expect(await load(id)).toMatchObject({
+      status: 'retrying',
+      attempts: 1,
+      leaseId: second.leaseId,
+    });
   });
 
   it('writes nothing for an idempotency key already used', async () => {
@@ -214,7 +276,7 @@ describe('JobStatusRecorder against Postgres', () => {
         const reversed = [...ids].reverse();
         const [, started] = await Promise.all([
           Promise.all(ids.map((id) => api.markDispatched(id))),
-          Promise.all(reversed.map((id) => recorder.startAttempt(id, randomUUID(), WORKER))),
+          Promise.all(reversed.map((id) => startRunning(id))),
         ]);
         expect(started.every((attempt) => attempt !== undefined)).toBe(true);
         // Whichever came first, every row ends dispatched and running.
@@ -232,12 +294,21 @@ describe('JobStatusRecorder against Postgres', () => {
 
   it('batches concurrent writes into a few statements', async () => {
     const jobs = await Promise.all(Array.from({ length: 300 }, () => newJob()));
-    const query = jest.spyOn(dataSource, 'query');
-    const started = await Promise.all(
-      jobs.map(({ id }) => recorder.startAttempt(id, randomUUID(), WORKER)),
+    // Hot statements go to the pool under TypeORM (see preparedQuery).
+    const pool = (dataSource.driver as unknown as { master: { query: () => unknown } }).master;
+    const query = jest.spyOn(pool, 'query');
+    const opened = await Promise.all(
+      jobs.map(({ id }) => recorder.openAttempt(id, randomUUID(), WORKER)),
     );
-    expect(started.every(Boolean)).toBe(true);
-    expect(query.mock.calls.length).toBeLessThanOrEqual(5);
+    expect(opened.every(Boolean)).toBe(true);
+    expect(query).toHaveBeenCalled();
+    expect(query.mock.calls.length).toBeLessThanOrEqual(3);
+    query.mockClear();
+    const recorded = await Promise.all(
+      opened.map((attempt) => recorder.recordStart(attempt as StartedAttempt)),
+    );
+    expect(recorded.every(Boolean)).toBe(true);
+    expect(query.mock.calls.length).toBeLessThanOrEqual(3);
     query.mockRestore();
     const running = await database.query<{ n: number }>(
       "SELECT count(*)::int AS n FROM job_statuses WHERE status = 'running' AND id = ANY($1)",

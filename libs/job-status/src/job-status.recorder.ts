@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { preparedQuery } from '@lib/database';
 import { DataSource } from 'typeorm';
 import type { JobError } from './job-error';
 import type { JobState } from './job-state';
 import type { NewJobStatus, StoredBackoff } from './job-status.entity';
-import { TRANSITIONS } from './job-transitions';
+import { JOB_STATES } from './job-state';
+import { ATTEMPT_OPENED, TRANSITIONS } from './job-transitions';
 import { UpdateBatch } from './update-batch';
 
 /** What a finished attempt leads to. */
@@ -14,9 +16,18 @@ export type AttemptOutcome =
   | { status: 'failed'; error: JobError }
   | { status: 'cancelled' };
 
-/** What a started attempt runs, read from Postgres in the statement that starts it. */
+/**
+ * An attempt a worker opened: what it runs, read from Postgres (the only copy of the
+ * job), and the row as it was found. Until the start is recorded, the attempt's writes
+ * are fenced on that found row; afterwards on its lease.
+ */
 export interface StartedAttempt {
   id: string;
+  /** The lease fencing this attempt's writes (the worker's lock token). */
+  leaseId: string;
+  workerId: string;
+  startedAt: Date;
+  found: { status: JobState; attempts: number; leaseId: string | null };
   type: string;
   queue: string;
   payload: unknown;
@@ -29,12 +40,14 @@ export interface StartedAttempt {
   runAt: Date | null;
 }
 
-interface StartedRow {
+interface OpenedRow {
   id: string;
   type: string;
   queue: string;
   payload: unknown;
+  status: JobState;
   attempts: number;
+  lease_id: string | null;
   max_attempts: number;
   backoff: StoredBackoff;
   timeout_ms: number;
@@ -50,6 +63,20 @@ interface Lease {
 const json = (value: unknown): string | null =>
   value === undefined ? null : JSON.stringify(value);
 
+type Finished = StartedAttempt & { outcome: AttemptOutcome };
+
+// The parameters every write of an attempt starts with, in the order its statements read them.
+const ATTEMPT_COLUMNS: ReadonlyArray<(row: StartedAttempt) => unknown> = [
+  (r) => r.id,
+  (r) => r.leaseId,
+  (r) => r.workerId,
+  (r) => r.attempt,
+  (r) => r.startedAt,
+  (r) => r.found.status,
+  (r) => r.found.attempts,
+  (r) => r.found.leaseId,
+];
+
 /**
  * The one writer of job status transitions (see job-transitions.ts). Writes are fenced:
  * a worker that lost its job (stalled, then taken over) finds its write refused instead
@@ -58,42 +85,56 @@ const json = (value: unknown): string | null =>
  */
 @Injectable()
 export class JobStatusRecorder {
-  private readonly dispatched = this.batch<{ id: string }>(TRANSITIONS.dispatched, [(r) => r.id]);
-  private readonly started = this.batch<Lease & { workerId: string }, StartedRow>(
-    TRANSITIONS.started,
-    [(r) => r.id, (r) => r.leaseId, (r) => r.workerId],
-  );
-  private readonly progressed = this.batch<Lease & { progress: unknown }>(TRANSITIONS.progressed, [
+  private readonly dispatched = this.batch<{ id: string }>('dispatched', TRANSITIONS.dispatched, [
     (r) => r.id,
-    (r) => r.leaseId,
-    (r) => json(r.progress),
   ]);
-  private readonly finished = this.batch<Lease & { outcome: AttemptOutcome }, { status: JobState }>(
+  private readonly opened = this.batch<{ id: string }, OpenedRow>('opened', ATTEMPT_OPENED, [
+    (r) => r.id,
+  ]);
+  private readonly started = this.batch<StartedAttempt>(
+    'started',
+    TRANSITIONS.started,
+    ATTEMPT_COLUMNS,
+  );
+  private readonly progressed = this.batch<Lease & { progress: unknown }>(
+    'progressed',
+    TRANSITIONS.progressed,
+    [(r) => r.id, (r) => r.leaseId, (r) => json(r.progress)],
+  );
+  private readonly finished = this.batch<Finished, { status: JobState }>(
+    'finished',
     TRANSITIONS.finished,
     [
-      (r) => r.id,
-      (r) => r.leaseId,
+      ...ATTEMPT_COLUMNS,
       (r) => r.outcome.status,
       (r) => (r.outcome.status === 'completed' ? json(r.outcome.result) : null),
       (r) => ('error' in r.outcome ? json(r.outcome.error) : null),
       (r) => (r.outcome.status === 'retrying' ? r.outcome.retryAt : null),
     ],
   );
-  private readonly abandoned = this.batch<{ id: string; error: JobError }>(TRANSITIONS.abandoned, [
+  private readonly abandoned = this.batch<{ id: string; error: JobError }>(
+    'abandoned',
+    TRANSITIONS.abandoned,
+    [(r) => r.id, (r) => json(r.error)],
+  );
+  private readonly requeued = this.batch<{ id: string; fresh: boolean }>(
+    'requeued',
+    TRANSITIONS.requeued,
+    [(r) => r.id, (r) => r.fresh],
+  );
+  private readonly promoted = this.batch<{ id: string }>('promoted', TRANSITIONS.promoted, [
     (r) => r.id,
-    (r) => json(r.error),
   ]);
-  private readonly requeued = this.batch<{ id: string; fresh: boolean }>(TRANSITIONS.requeued, [
-    (r) => r.id,
-    (r) => r.fresh,
-  ]);
-  private readonly promoted = this.batch<{ id: string }>(TRANSITIONS.promoted, [(r) => r.id]);
-  private readonly lostInRedis = this.batch<{ id: string }>(TRANSITIONS.lostInRedis, [(r) => r.id]);
-  private readonly rescued = this.batch<Lease & { error: JobError }>(TRANSITIONS.rescued, [
-    (r) => r.id,
-    (r) => r.leaseId,
-    (r) => json(r.error),
-  ]);
+  private readonly lostInRedis = this.batch<{ id: string }>(
+    'lostInRedis',
+    TRANSITIONS.lostInRedis,
+    [(r) => r.id],
+  );
+  private readonly rescued = this.batch<Lease & { error: JobError }>(
+    'rescued',
+    TRANSITIONS.rescued,
+    [(r) => r.id, (r) => r.leaseId, (r) => json(r.error)],
+  );
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
@@ -119,16 +160,25 @@ export class JobStatusRecorder {
   }
 
   /**
-   * An attempt begins under `leaseId` in worker `workerId`; undefined when the job may not
-   * start (final, cancelled, or unknown to Postgres).
+   * Opens an attempt under `leaseId` in worker `workerId`: reads what it runs and writes
+   * nothing, so that a short attempt costs one write (its outcome, see finishAttempt).
+   * Undefined when the job may not start (final, cancelled, or unknown to Postgres).
    */
-  async startAttempt(
+  async openAttempt(
     id: string,
     leaseId: string,
     workerId: string,
   ): Promise<StartedAttempt | undefined> {
-    const row = await this.started.submit({ id, leaseId, workerId });
-    return row && startedAttempt(row);
+    const row = await this.opened.submit({ id });
+    return row && openedAttempt(row, { leaseId, workerId, startedAt: new Date() });
+  }
+
+  /**
+   * Records the attempt `running` (once it lasts, or reports progress); false when the
+   * job changed since the attempt opened (cancelled, or taken by another attempt).
+   */
+  async recordStart(attempt: StartedAttempt): Promise<boolean> {
+    return (await this.started.submit(attempt)) !== undefined;
   }
 
   /** Progress of the running attempt; false when this attempt no longer holds the job. */
@@ -137,15 +187,15 @@ export class JobStatusRecorder {
   }
 
   /**
-   * The attempt's outcome. Answers the status written (`cancelled` when a cancel was
-   * accepted meanwhile), or undefined when this attempt no longer holds the job.
+   * The attempt's outcome, with its start if that was not recorded. Answers the status
+   * written (`cancelled` when a cancel was accepted meanwhile), or undefined when this
+   * attempt no longer holds the job (or, start unrecorded, the job changed meanwhile).
    */
   async finishAttempt(
-    id: string,
-    leaseId: string,
+    attempt: StartedAttempt,
     outcome: AttemptOutcome,
   ): Promise<JobState | undefined> {
-    return (await this.finished.submit({ id, leaseId, outcome }))?.status;
+    return (await this.finished.submit({ ...attempt, outcome }))?.status;
   }
 
   /** Fails a job whose worker is gone (it stalled past the limit); terminal jobs are left alone. */
@@ -178,18 +228,21 @@ export class JobStatusRecorder {
   }
 
   /**
-   * Cancels a job: one that waits is cancelled at once; for one that runs, the request
-   * is recorded and its worker aborts it. Returns the status after the call, or null
-   * when the job is unknown or already final.
+   * Accepts a cancel: no attempt of the job starts any more, and a running one ends
+   * `cancelled`. Answers the job's status (unchanged: see settleCancelled), or null when
+   * the job is unknown or already final.
    */
-  async requestCancel(id: string): Promise<'cancelled' | 'running' | null> {
-    const [rows] = await this.dataSource.query<
-      [Array<{ status: 'cancelled' | 'running' }>, number]
-    >(TRANSITIONS.cancelRequested, [id]);
+  async requestCancel(id: string): Promise<JobState | null> {
+    const rows = await preparedQuery<{ status: JobState }>(
+      this.dataSource,
+      'job_statuses_cancel_requested',
+      TRANSITIONS.cancelRequested,
+      [id],
+    );
     return rows[0]?.status ?? null;
   }
 
-  /** Ends a job whose cancel was requested and whose worker is gone; false otherwise. */
+  /** Ends a job whose cancel was requested and that no worker holds; false otherwise. */
   async settleCancelled(id: string): Promise<boolean> {
     const [rows] = await this.dataSource.query<[unknown[], number]>(TRANSITIONS.cancelSettled, [
       id,
@@ -198,32 +251,39 @@ export class JobStatusRecorder {
   }
 
   private batch<Row extends { id: string }, Written extends object = { id: string }>(
+    name: string,
     sql: string,
     columns: ReadonlyArray<(row: Row) => unknown>,
   ): UpdateBatch<Row, Written> {
     return new UpdateBatch<Row, Written>(
-      (statement, params) => this.update(statement, params),
+      async (statement, params) => {
+        const rows = await preparedQuery<Written & { id: string }>(
+          this.dataSource,
+          `job_statuses_${name}`,
+          statement,
+          params,
+        );
+        return new Map(rows.map((row) => [row.id, row]));
+      },
       sql,
       columns,
     );
   }
-
-  private async update<Written>(sql: string, params: unknown[][]): Promise<Map<string, Written>> {
-    const [rows] = await this.dataSource.query<[Array<Written & { id: string }>, number]>(
-      sql,
-      params,
-    );
-    return new Map(rows.map((row) => [row.id, row]));
-  }
 }
 
-function startedAttempt(row: StartedRow): StartedAttempt {
+function openedAttempt(
+  row: OpenedRow,
+  holder: Pick<StartedAttempt, 'leaseId' | 'workerId' | 'startedAt'>,
+): StartedAttempt {
   return {
+    ...holder,
+    found: { status: row.status, attempts: row.attempts, leaseId: row.lease_id },
     id: row.id,
     type: row.type,
     queue: row.queue,
     payload: row.payload,
-    attempt: row.attempts,
+    // A stalled takeover goes on with the attempt it took over.
+    attempt: row.status === JOB_STATES.running ? row.attempts : row.attempts + 1,
     maxAttempts: row.max_attempts,
     backoff: row.backoff,
     timeoutMs: row.timeout_ms,

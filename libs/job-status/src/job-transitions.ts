@@ -10,6 +10,16 @@ const DASHBOARD_REMOVAL = {
   fence: `j.status IN (${sqlStates(WAITING_STATES)})`,
 };
 
+// An attempt's writes: the attempt number, lease, worker and start time it opened with.
+const ATTEMPT_START = `attempts = v.attempt, lease_id = v.lease_id, worker_id = v.worker_id,
+  started_at = v.started_at, updated_at = now(),
+  dispatched_at = COALESCE(j.dispatched_at, v.started_at)`;
+// The row is as the attempt found it when it opened: nothing wrote it since (no cancel,
+// no other attempt, no takeover), so an attempt that never recorded its start may still.
+const AS_FOUND = `j.status = v.found_status AND j.attempts = v.found_attempts
+  AND j.lease_id IS NOT DISTINCT FROM v.found_lease`;
+const HELD_BY_LEASE = `j.status = '${S.running}' AND j.lease_id = v.lease_id`;
+
 /**
  * Every status transition, each one named statement with its fence (the condition under
  * which it may write). The recorder runs them; nothing else writes job_statuses. Batched
@@ -24,45 +34,46 @@ export const TRANSITIONS = {
   }),
 
   /**
-   * An attempt begins under a new lease, in this worker. Fence: the job may start (a
-   * `running` one is a stalled takeover, which keeps its attempt number) and no cancel
-   * was accepted. Answers what the attempt runs: Postgres is the only copy of the job.
+   * The attempt is recorded `running`: it has lasted long enough to be seen, or reports
+   * progress (a short attempt records its start with its outcome, see `finished`). Fence:
+   * the row is as the attempt found it (see ATTEMPT_OPENED) and no cancel was accepted.
    */
   started: orderedUpdate({
-    source: 'unnest($1::uuid[], $2::uuid[], $3::uuid[]) AS v(id, lease_id, worker_id)',
-    // A job a worker fetched was evidently handed to Redis, whatever the API recorded.
-    set: `status = '${S.running}',
-          attempts = CASE WHEN j.status = '${S.running}' THEN j.attempts ELSE j.attempts + 1 END,
-          lease_id = v.lease_id, worker_id = v.worker_id, started_at = now(), updated_at = now(),
-          dispatched_at = COALESCE(j.dispatched_at, now())`,
-    fence: `j.status IN (${sqlStates(STARTABLE_STATES)}) AND j.cancel_requested_at IS NULL`,
-    returning: `j.id, j.type, j.queue, j.payload, j.attempts, j.max_attempts, j.backoff,
-                j.timeout_ms, j.created_at, j.run_at`,
+    source: `unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::int[], $5::timestamptz[],
+                    $6::text[], $7::int[], $8::uuid[])
+             AS v(id, lease_id, worker_id, attempt, started_at, found_status, found_attempts, found_lease)`,
+    set: `status = '${S.running}', ${ATTEMPT_START}`,
+    fence: `${AS_FOUND} AND j.cancel_requested_at IS NULL`,
   }),
 
   /** Progress of the running attempt. Fence: this attempt's lease still holds the job. */
   progressed: orderedUpdate({
     source: 'unnest($1::uuid[], $2::uuid[], $3::jsonb[]) AS v(id, lease_id, progress)',
     set: 'progress = v.progress, updated_at = now()',
-    fence: `j.status = '${S.running}' AND j.lease_id = v.lease_id`,
+    fence: HELD_BY_LEASE,
   }),
 
   /**
-   * The attempt's outcome. Fence: this attempt's lease still holds the job. A cancel
-   * accepted while it ran wins over any outcome (a result is then dropped); answers the
-   * status actually written.
+   * The attempt's outcome, with its start when that was not recorded yet. Fence: the
+   * attempt's lease holds the job, or (start unrecorded) the row is as the attempt found
+   * it. A cancel accepted while it ran wins over any outcome (a result is then dropped);
+   * answers the status actually written.
    */
   finished: orderedUpdate({
-    source: `unnest($1::uuid[], $2::uuid[], $3::text[], $4::jsonb[], $5::jsonb[], $6::timestamptz[])
-             AS v(id, lease_id, status, result, error, retry_at)`,
+    source: `unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::int[], $5::timestamptz[],
+                    $6::text[], $7::int[], $8::uuid[],
+                    $9::text[], $10::jsonb[], $11::jsonb[], $12::timestamptz[])
+             AS v(id, lease_id, worker_id, attempt, started_at, found_status, found_attempts, found_lease,
+                  status, result, error, retry_at)`,
     set: `status = CASE WHEN j.cancel_requested_at IS NULL THEN v.status ELSE '${S.cancelled}' END,
           result = CASE WHEN j.cancel_requested_at IS NULL THEN v.result END,
           error = COALESCE(v.error, j.error),
           errors = CASE WHEN v.error IS NULL THEN j.errors ELSE j.errors || jsonb_build_array(v.error) END,
-          run_at = COALESCE(v.retry_at, j.run_at), updated_at = now(),
+          run_at = COALESCE(v.retry_at, j.run_at),
           finished_at = CASE WHEN v.status = '${S.retrying}' AND j.cancel_requested_at IS NULL
-                             THEN NULL ELSE now() END`,
-    fence: `j.status = '${S.running}' AND j.lease_id = v.lease_id`,
+                             THEN NULL ELSE now() END,
+          ${ATTEMPT_START}`,
+    fence: `(${HELD_BY_LEASE}) OR (${AS_FOUND})`,
     returning: 'j.id, j.status',
   }),
 
@@ -137,25 +148,40 @@ export const TRANSITIONS = {
   }),
 
   /**
-   * Cancels a job: a waiting one at once; for a running one the request is recorded and
-   * its worker aborts it. Fence: not final. Answers the status after the statement.
+   * A cancel is accepted: no attempt may start any more, and one that runs ends
+   * `cancelled` whatever it returns. The status stays until the job is known to have
+   * stopped: its worker ends it (`finished`), or `cancelSettled` once no worker holds it
+   * (a waiting job may be running in a worker that has not recorded its start yet).
+   * Fence: not final. Answers the status, unchanged.
    */
   cancelRequested: `
     UPDATE job_statuses
-    SET status = CASE WHEN status = '${S.running}' THEN status ELSE '${S.cancelled}' END,
-        finished_at = CASE WHEN status = '${S.running}' THEN finished_at ELSE now() END,
-        cancel_requested_at = COALESCE(cancel_requested_at, now()),
-        updated_at = now()
+    SET cancel_requested_at = COALESCE(cancel_requested_at, now()), updated_at = now()
     WHERE id = $1 AND status NOT IN (${sqlStates(TERMINAL_STATES)})
     RETURNING status`,
 
-  /** A job whose cancel was accepted and whose worker is gone ends. Fence: cancel requested, not final. */
+  /**
+   * A job whose cancel was accepted and that no worker holds (its copy left Redis, or its
+   * worker is gone) ends. Fence: cancel requested, not final.
+   */
   cancelSettled: `
     UPDATE job_statuses SET status = '${S.cancelled}', finished_at = now(), updated_at = now()
     WHERE id = $1 AND cancel_requested_at IS NOT NULL
       AND status NOT IN (${sqlStates(TERMINAL_STATES)})
     RETURNING id`,
 } as const;
+
+/**
+ * What a fetched job runs, read when its attempt opens (nothing is written yet): a job
+ * that may start (a `running` one is a stalled takeover, which keeps its attempt number)
+ * and whose cancel was not accepted. Postgres is the only copy of the job.
+ */
+export const ATTEMPT_OPENED = `
+  SELECT id, type, queue, payload, status, attempts, lease_id, max_attempts, backoff,
+         timeout_ms, created_at, run_at
+  FROM job_statuses
+  WHERE id = ANY($1::uuid[]) AND status IN (${sqlStates(STARTABLE_STATES)})
+    AND cancel_requested_at IS NULL`;
 
 /** Statements on the rows awaiting a hand-off to Redis (see HandOffLedger). */
 export const HAND_OFF = {

@@ -14,6 +14,9 @@ export interface OrderedUpdate {
  * Two batches touching the same jobs (the API marking them dispatched while a worker
  * starts them) otherwise lock rows in whatever order their joins produce and can
  * deadlock; Postgres only notices after deadlock_timeout (1 s) and kills one of them.
+ * Only rows that pass the fence are locked: a lock writes the row too, and most batches
+ * (a marker another statement already set, a job already taken over) write few rows.
+ * The UPDATE checks the fence again on the locked, latest version of each row.
  */
 export const orderedUpdate = ({
   source,
@@ -23,7 +26,8 @@ export const orderedUpdate = ({
 }: OrderedUpdate): string => `
   WITH v AS (SELECT * FROM ${source}),
        locked AS (
-         SELECT j.id FROM job_statuses j WHERE j.id IN (SELECT id FROM v) ORDER BY j.id FOR UPDATE
+         SELECT j.id FROM job_statuses j JOIN v ON v.id = j.id WHERE (${fence})
+         ORDER BY j.id FOR UPDATE OF j
        )
   UPDATE job_statuses AS j SET ${set}
   FROM v

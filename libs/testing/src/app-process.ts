@@ -58,18 +58,32 @@ export class AppProcess {
     return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1]) / 1024;
   }
 
-  /** Resolves once the app printed its ready line; fails if it exits first. */
+  /**
+   * Resolves once the app printed its ready line (or, when LOG_LEVEL hides that line,
+   * answers on its HTTP port); fails if it exits first.
+   */
   async ready(timeoutMs = 30_000): Promise<this> {
     const deadline = Date.now() + timeoutMs;
     let exited = false;
     void this.exited.then(() => (exited = true));
-    while (!this.output.includes(READY_LINE[this.app])) {
+    while (!this.output.includes(READY_LINE[this.app]) && !(await this.answers())) {
       if (exited || Date.now() > deadline) {
         throw new Error(`${this.app} did not become ready. Its output:\n${this.output}`);
       }
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     return this;
+  }
+
+  // The ready line is logged at info: a quieter app is ready once its HTTP port answers.
+  private async answers(): Promise<boolean> {
+    if (!['warn', 'error', 'fatal'].includes(this.env.LOG_LEVEL ?? 'info')) {
+      return false;
+    }
+    return this.get('/health').then(
+      () => true,
+      () => false,
+    );
   }
 
   /** Sends a signal and waits for the process to end. */
