@@ -5,11 +5,12 @@ import { Module } from '@nestjs/common';
 import { JobCanceller } from './job-canceller';
 import { JobDispatcher } from './job-dispatcher';
 import { JobHandOff } from './job-hand-off';
+import { JobRowBuilder } from './job-row-builder';
 
 /** The dispatch path for apps that create jobs (API, scheduler); needs a DatabaseModule. */
 @Module({
   imports: [JobsModule, JobStatusModule, QueuesModule],
-  providers: [JobDispatcher, JobCanceller, JobHandOff],
+  providers: [JobDispatcher, JobCanceller, JobHandOff, JobRowBuilder],
   exports: [JobDispatcher, JobCanceller, JobHandOff, JobsModule, JobStatusModule, QueuesModule],
 })
 export class DispatchModule {}

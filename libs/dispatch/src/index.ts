@@ -2,6 +2,7 @@
 // dispatched), idempotency, and cancellation.
 // Must not import: bullmq directly, any app (the API and the scheduler both call it).
 export type { DispatchRequest, DispatchResult } from './dispatch-request';
+export type { DispatchOutcome } from './job-dispatcher';
 export { DispatchModule } from './dispatch.module';
 export { IdempotencyConflictError } from './idempotency-conflict.error';
 export { JobDispatcher } from './job-dispatcher';

@@ -1,27 +1,20 @@
-import { randomUUID } from 'node:crypto';
+import { PlatformError } from '@lib/errors';
 import { JOB_STATES, JobStatusReader, JobStatusRecorder } from '@lib/job-status';
-import type { AwaitingHandOff, JobStatus, NewJobStatus, StoredBackoff } from '@lib/job-status';
-import { JobRegistry, validatePayload } from '@lib/jobs';
+import type { AwaitingHandOff, JobStatus } from '@lib/job-status';
 import { PlatformMetrics } from '@lib/metrics';
-import { PlatformConfig } from '@lib/config';
-import type { BaseJob } from '@lib/jobs';
-import { QueueUnavailableError, UnknownQueueError, isQueueName } from '@lib/queues';
-import type { BackoffPolicy, QueueName } from '@lib/queues';
+import { QueueUnavailableError } from '@lib/queues';
 import { Injectable, Logger } from '@nestjs/common';
 import type { DispatchRequest, DispatchResult } from './dispatch-request';
 import { IdempotencyConflictError } from './idempotency-conflict.error';
 import { JobHandOff } from './job-hand-off';
 import { JobNotRetryableError } from './job-not-retryable.error';
-import { requestHash } from './request-hash';
-import { TimeoutTooLongError } from './timeout-too-long.error';
+import { JobRowBuilder } from './job-row-builder';
+import type { JobDraft } from './job-row-builder';
 
-const DEFAULT_TENANT = 'default';
+/** What became of one request of a batch: its job, or the error it would get alone. */
+export type DispatchOutcome = DispatchResult | PlatformError;
 
-const storedBackoff = (policy: BackoffPolicy): StoredBackoff => ({
-  type: policy.type,
-  delay_ms: policy.delayMs,
-  ...(policy.maxDelayMs === undefined ? {} : { max_delay_ms: policy.maxDelayMs }),
-});
+const keyOf = (tenantId: string, idempotencyKey: string) => `${tenantId}\n${idempotencyKey}`;
 
 /**
  * The one way a job comes to exist, for the API and the scheduler alike:
@@ -29,19 +22,19 @@ const storedBackoff = (policy: BackoffPolicy): StoredBackoff => ({
  * committed before Redis hears of the job, so no acknowledged job is unknown to
  * Postgres. A hand-off that fails (Redis down, slow, or this process dies) leaves the
  * row waiting, and the hand-off sweep (`@lib/recovery`) gives it to Redis later: the
- * job is acknowledged either way.
+ * job is acknowledged either way. Jobs created together (a batch, or concurrent
+ * requests) share one INSERT and one Redis round trip.
  */
 @Injectable()
 export class JobDispatcher {
   private readonly logger = new Logger('dispatch');
 
   constructor(
-    private readonly registry: JobRegistry,
+    private readonly rows: JobRowBuilder,
     private readonly handOff: JobHandOff,
     private readonly reader: JobStatusReader,
     private readonly recorder: JobStatusRecorder,
     private readonly metrics: PlatformMetrics,
-    private readonly config: PlatformConfig,
   ) {}
 
   /**
@@ -49,35 +42,44 @@ export class JobDispatcher {
    * @throws IdempotencyConflictError when the key was used for a different request
    */
   async dispatch(request: DispatchRequest): Promise<DispatchResult> {
-    const job = this.registry.get(request.type);
-    const payload = await validatePayload(job, request.payload);
-    const queue = request.queue ?? job.defaultQueue;
-    if (!isQueueName(queue)) {
-      throw new UnknownQueueError(queue);
+    const [outcome] = await this.dispatchMany([request]);
+    if (outcome instanceof PlatformError) {
+      throw outcome;
     }
-    const maxTimeoutMs = this.config.jobs.maxTimeoutMs;
-    if (request.timeoutMs !== undefined && request.timeoutMs > maxTimeoutMs) {
-      throw new TimeoutTooLongError(request.timeoutMs, maxTimeoutMs);
-    }
-    const tenantId = request.tenantId ?? DEFAULT_TENANT;
-    // The origin is not part of what is asked: the two passes of a tick in a daylight-saving
-    // overlap are one tick (one key) although their instants differ.
-    const hash = requestHash({ ...request, origin: undefined, payload, tenantId });
-    if (request.idempotencyKey !== undefined) {
-      const existing = await this.reader.findByIdempotencyKey(tenantId, request.idempotencyKey);
-      if (existing) {
-        return this.replay(existing, hash);
+    return outcome;
+  }
+
+  /**
+   * Dispatches each request as `dispatch` would, answering in order. A refused request
+   * (invalid, or a key used for a different request) writes nothing and leaves the
+   * others be. A key repeated within the batch is a replay of its first use.
+   * @throws only what no single request causes (Postgres unreachable)
+   */
+  async dispatchMany(requests: readonly DispatchRequest[]): Promise<DispatchOutcome[]> {
+    const drafts = await Promise.all(requests.map((request) => this.draft(request)));
+    const earlier = await this.jobsUnderKeys(drafts);
+    const outcomes: DispatchOutcome[] = [];
+    const fresh: Array<{ index: number; draft: JobDraft }> = [];
+    const firstUse = new Map<string, JobDraft>();
+    for (const [index, draft] of drafts.entries()) {
+      if (draft instanceof PlatformError) {
+        outcomes[index] = draft;
+        continue;
       }
+      const key = this.keyOfDraft(draft);
+      const existing = key === undefined ? undefined : (earlier.get(key) ?? firstUse.get(key));
+      if (existing) {
+        outcomes[index] = replay(existing, draft.hash);
+        continue;
+      }
+      if (key !== undefined) {
+        firstUse.set(key, draft);
+      }
+      fresh.push({ index, draft });
     }
-    const row = this.newRow(request, job, { queue, tenantId, payload, hash });
-    if (!(await this.recorder.create(row))) {
-      // Lost a race with an identical key: the other request's row is the job.
-      const winner = await this.reader.findByIdempotencyKey(tenantId, request.idempotencyKey ?? '');
-      return this.replay(winner as JobStatus, hash);
-    }
-    this.metrics.jobsCreated.inc({ type: row.type, queue });
-    await this.handOver(row, () => this.handOff.place([row]).then(() => true));
-    return { jobId: row.id, status: row.status, created: true };
+    const created = await this.create(fresh.map(({ draft }) => draft));
+    fresh.forEach(({ index }, n) => (outcomes[index] = created[n]));
+    return outcomes;
   }
 
   /**
@@ -94,21 +96,9 @@ export class JobDispatcher {
     const row = { ...job, status: JOB_STATES.queued, runAt: null, attempts: 0 };
     // The failed copy may still be locked by the worker that failed it: then the sweep
     // hands the job over once that worker let go.
-    await this.handOver(row, async () => (await this.handOff.replace([row])).length > 0);
-    return { jobId, status: JOB_STATES.queued, created: false };
-  }
-
-  /**
-   * Tries the hand-off now, so that an idle worker starts the job at once. Marking it
-   * dispatched is not awaited: should that write be lost, the sweep finds the row and
-   * hands it over again, which Redis ignores while it holds the job.
-   */
-  private async handOver(row: AwaitingHandOff, attempt: () => Promise<boolean>): Promise<void> {
     try {
-      if (await attempt()) {
-        this.recorder.markDispatched(row.id).catch((error: Error) => {
-          this.logger.debug(`Job ${row.id} is in Redis, not yet marked so: ${error.message}`);
-        });
+      if ((await this.handOff.replace([row])).length > 0) {
+        this.markDispatched(row);
       }
     } catch (error) {
       if (!(error instanceof QueueUnavailableError)) {
@@ -116,54 +106,69 @@ export class JobDispatcher {
       }
       this.logger.debug(error.message);
     }
+    return { jobId, status: JOB_STATES.queued, created: false };
   }
 
-  private newRow(
-    request: DispatchRequest,
-    job: BaseJob,
-    decided: { queue: QueueName; tenantId: string; payload: object; hash: string },
-  ): NewJobStatus {
-    const { queue, tenantId, payload, hash } = decided;
-    const delayMs = this.delayOf(request);
-    return {
-      id: randomUUID(),
-      tenantId,
-      type: job.type,
-      queue,
-      priority: request.priority ?? 0,
-      status: delayMs > 0 ? JOB_STATES.scheduled : JOB_STATES.queued,
-      payload,
-      result: null,
-      error: null,
-      progress: null,
-      attempts: 0,
-      maxAttempts: request.maxAttempts ?? job.retryPolicy.maxAttempts,
-      timeoutMs: Math.min(request.timeoutMs ?? job.defaultTimeoutMs, this.config.jobs.maxTimeoutMs),
-      backoff: storedBackoff(request.backoff ?? job.retryPolicy.backoff),
-      runAt: delayMs > 0 ? new Date(Date.now() + delayMs) : null,
-      idempotencyKey: request.idempotencyKey ?? null,
-      requestHash: request.idempotencyKey === undefined ? null : hash,
-      leaseId: null,
-      scheduleName: request.origin?.schedule ?? null,
-      scheduledFor: request.origin?.tick ?? null,
-      dispatchedAt: null,
-      startedAt: null,
-      finishedAt: null,
-    };
+  private draft(request: DispatchRequest): Promise<JobDraft | PlatformError> {
+    return this.rows.draft(request).catch((error: unknown) => {
+      if (error instanceof PlatformError) {
+        return error;
+      }
+      throw error;
+    });
   }
 
-  // A replayed row that was never handed over is the sweep's: it hands it over within seconds.
-  private replay(existing: JobStatus, hash: string): DispatchResult {
-    if (existing.requestHash !== hash) {
-      throw new IdempotencyConflictError(existing.idempotencyKey ?? '', existing.id);
-    }
-    return { jobId: existing.id, status: existing.status, created: false };
+  private keyOfDraft({ row }: JobDraft): string | undefined {
+    return row.idempotencyKey === null ? undefined : keyOf(row.tenantId, row.idempotencyKey);
   }
 
-  private delayOf(request: DispatchRequest): number {
-    if (request.runAt !== undefined) {
-      return Math.max(0, request.runAt.getTime() - Date.now());
-    }
-    return request.delayMs ?? 0;
+  private async jobsUnderKeys(
+    drafts: ReadonlyArray<JobDraft | PlatformError>,
+  ): Promise<Map<string, JobStatus>> {
+    const keys = drafts.flatMap((draft) =>
+      draft instanceof PlatformError || draft.row.idempotencyKey === null
+        ? []
+        : [{ tenantId: draft.row.tenantId, idempotencyKey: draft.row.idempotencyKey }],
+    );
+    const jobs = await this.reader.findByIdempotencyKeys(keys);
+    return new Map(jobs.map((job) => [keyOf(job.tenantId, job.idempotencyKey ?? ''), job]));
   }
+
+  /** Records the drafts (one INSERT), then hands the new rows to Redis (one round trip). */
+  private async create(drafts: readonly JobDraft[]): Promise<DispatchOutcome[]> {
+    const written = await Promise.all(drafts.map(({ row }) => this.recorder.create(row)));
+    const lostRaces = drafts.filter((_, index) => !written[index]);
+    // Lost a race with an identical key: the other request's row is the job.
+    const winners = await this.jobsUnderKeys(lostRaces);
+    return Promise.all(
+      drafts.map(async (draft, index) => {
+        if (!written[index]) {
+          return replay(winners.get(this.keyOfDraft(draft) ?? '') as JobStatus, draft.hash);
+        }
+        const { row } = draft;
+        this.metrics.jobsCreated.inc({ type: row.type, queue: row.queue });
+        if (await this.handOff.placeSoon(row)) {
+          this.markDispatched(row);
+        }
+        return { jobId: row.id, status: row.status, created: true };
+      }),
+    );
+  }
+
+  // Not awaited: should that write be lost, the sweep finds the row and hands it over
+  // again, which Redis ignores while it holds the job.
+  private markDispatched(row: AwaitingHandOff): void {
+    this.recorder.markDispatched(row.id).catch((error: Error) => {
+      this.logger.debug(`Job ${row.id} is in Redis, not yet marked so: ${error.message}`);
+    });
+  }
+}
+
+// A replayed row that was never handed over is the sweep's: it hands it over within seconds.
+function replay(existing: JobStatus | JobDraft, hash: string): DispatchOutcome {
+  const job = 'row' in existing ? existing.row : existing;
+  if (job.requestHash !== hash) {
+    return new IdempotencyConflictError(job.idempotencyKey ?? '', job.id);
+  }
+  return { jobId: job.id, status: job.status, created: false };
 }

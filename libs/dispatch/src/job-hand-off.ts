@@ -1,7 +1,8 @@
 import type { AwaitingHandOff } from '@lib/job-status';
-import { JobQueues } from '@lib/queues';
+import { GroupCommit } from '@lib/database';
+import { JobQueues, QueueUnavailableError } from '@lib/queues';
 import type { QueueName, QueuedJob } from '@lib/queues';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 
 const queuedJob = (row: AwaitingHandOff): QueuedJob => ({
   type: row.type,
@@ -13,13 +14,31 @@ const queuedJob = (row: AwaitingHandOff): QueuedJob => ({
   },
 });
 
+const MAX_JOBS_PER_ROUND_TRIP = 1000;
+
 /**
  * Gives rows to Redis: the job type's name, the row id and its place (queue, priority,
  * delay), nothing else. It writes nothing to Postgres: callers mark what was handed.
  */
 @Injectable()
 export class JobHandOff {
+  private readonly logger = new Logger('dispatch');
+  // Jobs created at the same time (a batch, concurrent requests) share one round trip.
+  private readonly soon = new GroupCommit<AwaitingHandOff, boolean>(
+    (rows) => this.placeAll(rows),
+    MAX_JOBS_PER_ROUND_TRIP,
+  );
+
   constructor(private readonly queues: JobQueues) {}
+
+  /**
+   * Hands over a new row together with the others handed over at the same time.
+   * @returns false when Redis refused or did not answer in time: the row is then left
+   *   to the hand-off sweep
+   */
+  placeSoon(row: AwaitingHandOff): Promise<boolean> {
+    return this.soon.submit(row);
+  }
 
   /**
    * Hands over rows Redis has never seen, one round trip per queue.
@@ -46,6 +65,19 @@ export class JobHandOff {
     const free = rows.filter((_, index) => removed[index]);
     await this.place(free);
     return free.map((row) => row.id);
+  }
+
+  private async placeAll(rows: AwaitingHandOff[]): Promise<boolean[]> {
+    try {
+      await this.place(rows);
+      return rows.map(() => true);
+    } catch (error) {
+      if (!(error instanceof QueueUnavailableError)) {
+        throw error;
+      }
+      this.logger.debug(error.message);
+      return rows.map(() => false);
+    }
   }
 }
 

@@ -111,8 +111,23 @@ export class JobStatus {
   updatedAt!: Date;
 }
 
-/** A JobStatus before Postgres fills in its sequence number and timestamps. */
-export type NewJobStatus = Omit<
+/** A JobStatus as created: Postgres fills in the rest (sequence, timestamps, no outcome). */
+export type NewJobStatus = Pick<
   JobStatus,
-  'seq' | 'createdAt' | 'updatedAt' | 'cancelRequestedAt' | 'errors' | 'workerId'
+  | 'id'
+  | 'tenantId'
+  | 'type'
+  | 'queue'
+  | 'priority'
+  | 'status'
+  | 'payload'
+  | 'attempts'
+  | 'maxAttempts'
+  | 'timeoutMs'
+  | 'backoff'
+  | 'runAt'
+  | 'idempotencyKey'
+  | 'requestHash'
+  | 'scheduleName'
+  | 'scheduledFor'
 >;

@@ -54,6 +54,22 @@ export class JobStatusReader {
     return this.jobs.findOneBy({ tenantId, idempotencyKey });
   }
 
+  /** The jobs created under these (tenant, idempotency key) pairs, in one query. */
+  async findByIdempotencyKeys(
+    keys: ReadonlyArray<{ tenantId: string; idempotencyKey: string }>,
+  ): Promise<JobStatus[]> {
+    if (keys.length === 0) {
+      return [];
+    }
+    return this.jobs
+      .createQueryBuilder('job')
+      .where(
+        '(job.tenant_id, job.idempotency_key) IN (SELECT * FROM unnest(CAST(:tenants AS text[]), CAST(:keys AS text[])))',
+        { tenants: keys.map((k) => k.tenantId), keys: keys.map((k) => k.idempotencyKey) },
+      )
+      .getMany();
+  }
+
   /** The newest job of each named schedule (schedules without one are absent). */
   async latestOfSchedules(names: readonly string[]): Promise<Map<string, JobStatus>> {
     // One query, walking job_statuses_schedule_idx backwards from each schedule's newest row.

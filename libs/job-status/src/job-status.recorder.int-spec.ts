@@ -35,9 +35,6 @@ describe('JobStatusRecorder against Postgres', () => {
       priority: 0,
       status: 'queued',
       payload: { ms: 1 },
-      result: null,
-      error: null,
-      progress: null,
       attempts: 0,
       maxAttempts: 3,
       timeoutMs: 60_000,
@@ -47,10 +44,6 @@ describe('JobStatusRecorder against Postgres', () => {
       requestHash: idempotencyKey && 'hash',
       scheduleName: null,
       scheduledFor: null,
-      leaseId: null,
-      dispatchedAt: null,
-      startedAt: null,
-      finishedAt: null,
     });
     return { id, created };
   };

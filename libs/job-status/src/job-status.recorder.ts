@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { preparedQuery } from '@lib/database';
+import { GroupCommit, preparedQuery } from '@lib/database';
 import { DataSource } from 'typeorm';
 import type { JobError } from './job-error';
 import type { JobState } from './job-state';
 import type { NewJobStatus, StoredBackoff } from './job-status.entity';
 import { JOB_STATES } from './job-state';
-import { ATTEMPT_OPENED, TRANSITIONS } from './job-transitions';
+import { ATTEMPT_OPENED, JOBS_CREATED, TRANSITIONS } from './job-transitions';
 import { UpdateBatch } from './update-batch';
 
 /** What a finished attempt leads to. */
@@ -64,6 +64,29 @@ const json = (value: unknown): string | null =>
   value === undefined ? null : JSON.stringify(value);
 
 type Finished = StartedAttempt & { outcome: AttemptOutcome };
+
+// A bulk create (at most 1000 jobs) is one statement.
+const MAX_JOBS_PER_INSERT = 1000;
+
+// The parameters of JOBS_CREATED, in its column order.
+const NEW_JOB_COLUMNS: ReadonlyArray<(job: NewJobStatus) => unknown> = [
+  (j) => j.id,
+  (j) => j.tenantId,
+  (j) => j.type,
+  (j) => j.queue,
+  (j) => j.priority,
+  (j) => j.status,
+  (j) => json(j.payload),
+  (j) => j.attempts,
+  (j) => j.maxAttempts,
+  (j) => j.timeoutMs,
+  (j) => json(j.backoff),
+  (j) => j.runAt,
+  (j) => j.idempotencyKey,
+  (j) => j.requestHash,
+  (j) => j.scheduleName,
+  (j) => j.scheduledFor,
+];
 
 // The parameters every write of an attempt starts with, in the order its statements read them.
 const ATTEMPT_COLUMNS: ReadonlyArray<(row: StartedAttempt) => unknown> = [
@@ -136,22 +159,27 @@ export class JobStatusRecorder {
     [(r) => r.id, (r) => r.leaseId, (r) => json(r.error)],
   );
 
+  private readonly created = new GroupCommit<NewJobStatus, boolean>(async (jobs) => {
+    const columns = NEW_JOB_COLUMNS.map((column) => jobs.map(column));
+    const rows = await preparedQuery<{ id: string }>(
+      this.dataSource,
+      'job_statuses_created',
+      JOBS_CREATED,
+      columns,
+    );
+    const written = new Set(rows.map((row) => row.id));
+    return jobs.map((job) => written.has(job.id));
+  }, MAX_JOBS_PER_INSERT);
+
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /**
    * Records a new job. With an idempotency key already used by this tenant, nothing is
-   * written and false is returned: the caller then reads the existing job.
+   * written and false is returned: the caller then reads the existing job. Jobs created
+   * at the same time (a batch, or concurrent requests) share one INSERT.
    */
-  async create(job: NewJobStatus): Promise<boolean> {
-    const result = await this.dataSource
-      .createQueryBuilder()
-      .insert()
-      .into('job_statuses')
-      .values(job)
-      .orIgnore()
-      .returning('id')
-      .execute();
-    return (result.raw as unknown[]).length > 0;
+  create(job: NewJobStatus): Promise<boolean> {
+    return this.created.submit(job);
   }
 
   /** The job has been handed to Redis. */

@@ -172,6 +172,21 @@ export const TRANSITIONS = {
 } as const;
 
 /**
+ * New jobs, many rows in one statement. An idempotency key already used (by another
+ * row, or earlier in the same batch) writes nothing: that row is not returned.
+ */
+export const JOBS_CREATED = `
+  INSERT INTO job_statuses (id, tenant_id, type, queue, priority, status, payload, attempts,
+                            max_attempts, timeout_ms, backoff, run_at, idempotency_key,
+                            request_hash, schedule_name, scheduled_for)
+  SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::int[], $6::text[],
+                       $7::jsonb[], $8::int[], $9::int[], $10::int[], $11::jsonb[],
+                       $12::timestamptz[], $13::text[], $14::text[], $15::text[],
+                       $16::timestamptz[])
+  ON CONFLICT DO NOTHING
+  RETURNING id`;
+
+/**
  * What a fetched job runs, read when its attempt opens (nothing is written yet): a job
  * that may start (a `running` one is a stalled takeover, which keeps its attempt number)
  * and whose cancel was not accepted. Postgres is the only copy of the job.
