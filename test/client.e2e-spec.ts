@@ -40,6 +40,23 @@ describe('the typed client', () => {
     expect(page.jobs.map((job) => job.id)).toEqual([created.job_id]);
   });
 
+  it('creates jobs in a batch, each created, replayed or refused on its own', async () => {
+    const keyed = { type: 'sleep', payload: { ms: 0 }, idempotency_key: 'client-batch' };
+    const results = await client.createJobs([keyed, { type: 'sleep', payload: { ms: -1 } }, keyed]);
+    expect(results.map((result) => result.result)).toEqual(['created', 'refused', 'replayed']);
+    const [created, refused, replayed] = results;
+    expect(refused).toMatchObject({
+      status_code: 400,
+      error: { message: 'payload.ms must be an integer from 0 to 3600000, got -1.' },
+    });
+    if (created.result === 'refused' || replayed.result === 'refused') {
+      throw new Error('expected the keyed job to be created, then replayed');
+    }
+    expect(replayed.job_id).toBe(created.job_id);
+    await client.waitForCompletion(created.job_id, { timeoutMs: 10_000 });
+    await expect(client.createJobs([])).rejects.toBeInstanceOf(BadRequestError);
+  });
+
   it('cancels and retries', async () => {
     const { job_id } = await client.createJob({ type: 'sleep', payload: { ms: 1 }, queue: 'low' });
     expect(await client.cancel(job_id)).toEqual({ job_id, status: 'cancelled' });

@@ -21,7 +21,16 @@ describe('the API documentation', () => {
   it('documents every endpoint with its body, answers and errors', async () => {
     const { paths, components } = (await platform.get('/docs-json')).body;
     const create = paths['/create-jobs'].post;
-    expect(create.requestBody.content['application/json'].schema.$ref).toContain('CreateJobDto');
+    const oneOf = (schema: { oneOf: Array<{ $ref: string }> }) =>
+      schema.oneOf.map((alternative) => alternative.$ref.split('/').pop());
+    expect(oneOf(create.requestBody.content['application/json'].schema)).toEqual([
+      'CreateJobDto',
+      'CreateJobsBatchDto',
+    ]);
+    expect(oneOf(create.responses['200'].content['application/json'].schema)).toEqual([
+      'CreatedJobView',
+      'CreatedJobsView',
+    ]);
     expect(Object.keys(create.responses).sort()).toEqual([
       '200',
       '202',
@@ -41,7 +50,14 @@ describe('the API documentation', () => {
     const parameters = paths['/jobs'].get.parameters.map((p: { name: string }) => p.name).sort();
     expect(parameters).toEqual(['cursor', 'limit', 'queue', 'status', 'type']);
 
-    const { CreateJobDto, BackoffDto, JobStatusView, ErrorView } = components.schemas;
+    const { CreateJobDto, BackoffDto, JobStatusView, ErrorView, CreateJobsBatchDto } =
+      components.schemas;
+    expect(CreateJobsBatchDto.properties.jobs).toMatchObject({ minItems: 1, maxItems: 1000 });
+    expect(components.schemas.JobCreationView.properties.result.enum).toEqual([
+      'created',
+      'replayed',
+      'refused',
+    ]);
     expect(CreateJobDto.required.sort()).toEqual(['payload', 'type']);
     expect(BackoffDto.required.sort()).toEqual(['delay_ms', 'type']);
     expect(CreateJobDto.properties.type.example).toBe('sleep');

@@ -30,6 +30,18 @@ export interface CreatedJob {
   status_url: string;
 }
 
+/** The API's error body, as it answers a request (or one job of a batch). */
+export interface ErrorDocument {
+  statusCode: number;
+  error: string;
+  message: string | string[];
+}
+
+/** What became of one job of a batch (see `JobsClient.createJobs`). */
+export type JobCreation =
+  | ({ result: 'created' | 'replayed'; status_code: 202 | 200 } & CreatedJob)
+  | { result: 'refused'; status_code: number; error: ErrorDocument };
+
 export interface JobErrorDocument {
   message: string;
   permanent: boolean;

@@ -14,6 +14,8 @@ export type {
   CancelledJob,
   CreateJobRequest,
   CreatedJob,
+  ErrorDocument,
+  JobCreation,
   JobErrorDocument,
   JobPage,
   JobState,

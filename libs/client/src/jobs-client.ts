@@ -5,6 +5,7 @@ import type {
   CancelledJob,
   CreateJobRequest,
   CreatedJob,
+  JobCreation,
   JobPage,
   JobStatusDocument,
   ListJobsQuery,
@@ -45,6 +46,19 @@ export class JobsClient {
 
   createJob<Payload>(request: CreateJobRequest<Payload>): Promise<CreatedJob> {
     return this.request('POST', '/create-jobs', request);
+  }
+
+  /**
+   * Creates up to 1000 jobs in one request. Each is created, replayed (its
+   * idempotency_key was used before) or refused on its own: the answer lists what became
+   * of each, in order; a refused job throws nothing here.
+   * @throws BadRequestError when the batch itself is malformed (empty, over 1000 jobs)
+   */
+  async createJobs(requests: ReadonlyArray<CreateJobRequest<unknown>>): Promise<JobCreation[]> {
+    const answer = await this.request<{ results: JobCreation[] }>('POST', '/create-jobs', {
+      jobs: requests,
+    });
+    return answer.results;
   }
 
   getStatus<Result = unknown>(id: string): Promise<JobStatusDocument<Result>> {

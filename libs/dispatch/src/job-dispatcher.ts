@@ -69,7 +69,7 @@ export class JobDispatcher {
       const key = this.keyOfDraft(draft);
       const existing = key === undefined ? undefined : (earlier.get(key) ?? firstUse.get(key));
       if (existing) {
-        outcomes[index] = replay(existing, draft.hash);
+        outcomes[index] = replay(existing, draft.row.requestHash);
         continue;
       }
       if (key !== undefined) {
@@ -143,7 +143,10 @@ export class JobDispatcher {
     return Promise.all(
       drafts.map(async (draft, index) => {
         if (!written[index]) {
-          return replay(winners.get(this.keyOfDraft(draft) ?? '') as JobStatus, draft.hash);
+          return replay(
+            winners.get(this.keyOfDraft(draft) ?? '') as JobStatus,
+            draft.row.requestHash,
+          );
         }
         const { row } = draft;
         this.metrics.jobsCreated.inc({ type: row.type, queue: row.queue });
@@ -165,7 +168,7 @@ export class JobDispatcher {
 }
 
 // A replayed row that was never handed over is the sweep's: it hands it over within seconds.
-function replay(existing: JobStatus | JobDraft, hash: string): DispatchOutcome {
+function replay(existing: JobStatus | JobDraft, hash: string | null): DispatchOutcome {
   const job = 'row' in existing ? existing.row : existing;
   if (job.requestHash !== hash) {
     return new IdempotencyConflictError(job.idempotencyKey ?? '', job.id);

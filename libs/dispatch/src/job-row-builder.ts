@@ -18,10 +18,9 @@ const storedBackoff = (policy: BackoffPolicy): StoredBackoff => ({
   ...(policy.maxDelayMs === undefined ? {} : { max_delay_ms: policy.maxDelayMs }),
 });
 
-/** A request made into the row it creates, with the digest that tells replays apart. */
+/** A request made into the row it creates; `row.requestHash` tells a replay apart. */
 export interface JobDraft {
   row: NewJobStatus;
-  hash: string;
 }
 
 /** Checks a request against its job type and the platform's limits, and drafts its row. */
@@ -47,9 +46,13 @@ export class JobRowBuilder {
       throw new TimeoutTooLongError(request.timeoutMs, maxTimeoutMs);
     }
     const tenantId = request.tenantId ?? DEFAULT_TENANT;
-    // The origin is not part of what is asked: the two passes of a tick in a daylight-saving
-    // overlap are one tick (one key) although their instants differ.
-    const hash = requestHash({ ...request, origin: undefined, payload, tenantId });
+    // Only a keyed request can be replayed. The origin is not part of what is asked: the
+    // two passes of a tick in a daylight-saving overlap are one tick (one key) although
+    // their instants differ.
+    const hash =
+      request.idempotencyKey === undefined
+        ? null
+        : requestHash({ ...request, origin: undefined, payload, tenantId });
     const delayMs = delayOf(request);
     const row: NewJobStatus = {
       id: randomUUID(),
@@ -65,11 +68,11 @@ export class JobRowBuilder {
       backoff: storedBackoff(request.backoff ?? job.retryPolicy.backoff),
       runAt: delayMs > 0 ? new Date(Date.now() + delayMs) : null,
       idempotencyKey: request.idempotencyKey ?? null,
-      requestHash: request.idempotencyKey === undefined ? null : hash,
+      requestHash: hash,
       scheduleName: request.origin?.schedule ?? null,
       scheduledFor: request.origin?.tick ?? null,
     };
-    return { row, hash };
+    return { row };
   }
 }
 

@@ -1,6 +1,6 @@
-import { ValidationPipe } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { PlatformExceptionFilter } from './platform-exception.filter';
+import { platformValidationPipe } from './platform-validation.pipe';
 import { StorableTextPipe } from './storable-text.pipe';
 
 /** Largest request body accepted; past it, 413. */
@@ -9,15 +9,9 @@ export const BODY_LIMIT = '1mb';
 /** Body parsing, validation and error shape shared by every route. */
 export function configureHttp(app: NestExpressApplication): void {
   app.useBodyParser('json', { limit: BODY_LIMIT });
-  app.useGlobalPipes(
-    new StorableTextPipe(),
-    new ValidationPipe({
-      whitelist: true,
-      forbidNonWhitelisted: true,
-      transform: true,
-      stopAtFirstError: true,
-      validationError: { target: false },
-    }),
-  );
+  // Answers are small and never cached by our clients: hashing each one for an ETag is
+  // CPU spent on every request for nothing.
+  app.set('etag', false);
+  app.useGlobalPipes(new StorableTextPipe(), platformValidationPipe());
   app.useGlobalFilters(new PlatformExceptionFilter());
 }

@@ -1,76 +1,13 @@
-import { STATUS_CODES } from 'node:http';
-import { isTransientDatabaseError } from '@lib/database';
-import { PlatformError } from '@lib/errors';
-import type { ErrorCategory } from '@lib/errors';
-import { Catch, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { Catch } from '@nestjs/common';
 import type { ArgumentsHost, ExceptionFilter } from '@nestjs/common';
 import type { Response } from 'express';
+import { errorAnswer } from './error-answer';
 
-const STATUS_OF: Record<ErrorCategory, HttpStatus> = {
-  invalid_input: HttpStatus.BAD_REQUEST,
-  not_found: HttpStatus.NOT_FOUND,
-  conflict: HttpStatus.CONFLICT,
-  unavailable: HttpStatus.SERVICE_UNAVAILABLE,
-};
-
-type BodyParserError = Error & { type?: string; limit?: number };
-
-// Nest wraps body-parser's errors in an HttpException whose cause keeps their `type`.
-const BODY_PARSER_MESSAGES: Record<string, (error: BodyParserError) => string> = {
-  'entity.parse.failed': (e) => `Request body is not valid JSON: ${e.message}.`,
-  'entity.too.large': (e) => `Request body is larger than the ${e.limit}-byte limit.`,
-};
-
-function bodyParserCause(exception: unknown): BodyParserError | undefined {
-  const cause = exception instanceof HttpException ? exception.cause : undefined;
-  const type = (cause as BodyParserError | undefined)?.type;
-  return type && type in BODY_PARSER_MESSAGES ? (cause as BodyParserError) : undefined;
-}
-
-/**
- * The one place errors become HTTP responses, in Nest's standard shape
- * `{statusCode, error, message}`: PlatformErrors by category, Nest's own
- * HttpExceptions as they are, Postgres being unreachable a 503, anything else a 500
- * that is logged.
- */
+/** The one place errors become HTTP responses (see errorAnswer). */
 @Catch()
 export class PlatformExceptionFilter implements ExceptionFilter {
-  private readonly logger = new Logger('HTTP');
-
   catch(exception: unknown, host: ArgumentsHost): void {
-    const response = host.switchToHttp().getResponse<Response>();
-    const parserError = bodyParserCause(exception);
-    if (exception instanceof HttpException && !parserError) {
-      response.status(exception.getStatus()).json(exception.getResponse());
-      return;
-    }
-    const { status, message } = this.describe(exception, parserError);
-    response.status(status).json({ statusCode: status, error: STATUS_CODES[status], message });
-  }
-
-  private describe(
-    exception: unknown,
-    parserError: BodyParserError | undefined,
-  ): { status: number; message: string } {
-    if (parserError && exception instanceof HttpException) {
-      const message = BODY_PARSER_MESSAGES[parserError.type as string](parserError);
-      return { status: exception.getStatus(), message };
-    }
-    if (exception instanceof PlatformError) {
-      return { status: STATUS_OF[exception.category], message: exception.message };
-    }
-    if (isTransientDatabaseError(exception)) {
-      // Not the request's fault, and not a bug: the caller may retry (the same
-      // idempotency_key makes a retried create safe).
-      this.logger.warn(`Postgres is unavailable: ${(exception as Error).message}`);
-      return {
-        status: HttpStatus.SERVICE_UNAVAILABLE,
-        message:
-          'Postgres is unavailable; retry the request (creating a job, send an idempotency_key, ' +
-          'so that a job recorded just before the failure is not created twice).',
-      };
-    }
-    this.logger.error((exception as Error)?.stack ?? String(exception));
-    return { status: HttpStatus.INTERNAL_SERVER_ERROR, message: 'Internal server error' };
+    const answer = errorAnswer(exception);
+    host.switchToHttp().getResponse<Response>().status(answer.statusCode).json(answer);
   }
 }

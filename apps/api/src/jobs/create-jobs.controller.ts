@@ -1,50 +1,108 @@
 import { JobDispatcher } from '@lib/dispatch';
-import { Body, Controller, Post, Res } from '@nestjs/common';
+import type { DispatchOutcome, DispatchRequest } from '@lib/dispatch';
+import { Controller, Post, Res } from '@nestjs/common';
+import {
+  ApiAcceptedResponse,
+  ApiBody,
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CreateJobDto } from './create-job.dto';
-import { ExclusiveDelayError } from './exclusive-delay.error';
-import { CreatedJobView } from './created-job.view';
+import { errorAnswer } from '../http/error-answer';
+import type { ErrorView } from '../http/error.view';
 import { ApiErrors } from '../http/api-errors.decorator';
-import { ApiAcceptedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CreateJobDto } from './create-job.dto';
+import { CreateJobsBatchDto } from './create-jobs-batch.dto';
+import { CreatedJobView } from './created-job.view';
+import { CreatedJobsView } from './created-jobs.view';
+import type { JobCreationView } from './created-jobs.view';
+import { JobsRequestBody } from './jobs-request-body.decorator';
+import type { JobsRequest } from './jobs-request.pipe';
+
+const dispatchRequestOf = (body: CreateJobDto): DispatchRequest => ({
+  type: body.type,
+  payload: body.payload,
+  queue: body.queue,
+  priority: body.priority,
+  delayMs: body.delay_ms,
+  runAt: body.run_at === undefined ? undefined : new Date(body.run_at),
+  maxAttempts: body.max_attempts,
+  timeoutMs: body.timeout_ms,
+  backoff: body.backoff && {
+    type: body.backoff.type,
+    delayMs: body.backoff.delay_ms,
+    maxDelayMs: body.backoff.max_delay_ms,
+  },
+  idempotencyKey: body.idempotency_key,
+});
+
+const isRefusal = (job: CreateJobDto | ErrorView): job is ErrorView =>
+  !(job instanceof CreateJobDto);
+
+function creationOf(outcome: DispatchOutcome): JobCreationView {
+  if (outcome instanceof Error) {
+    const error = errorAnswer(outcome);
+    return { result: 'refused', status_code: error.statusCode, error };
+  }
+  return {
+    result: outcome.created ? 'created' : 'replayed',
+    status_code: outcome.created ? 202 : 200,
+    job_id: outcome.jobId,
+    status: outcome.status,
+    status_url: `/job-status/${outcome.jobId}`,
+  };
+}
 
 @ApiTags('jobs')
+@ApiExtraModels(CreateJobDto, CreateJobsBatchDto, CreatedJobView, CreatedJobsView)
 @Controller()
 export class CreateJobsController {
   constructor(private readonly dispatcher: JobDispatcher) {}
 
-  /** 202 with the new job; 200 with the earlier job when the idempotency key was used before. */
+  /**
+   * One job: 202 with the new job, 200 with the earlier job when the idempotency key was
+   * used before. A batch `{"jobs": […]}`: 200 with one result per job, in order.
+   */
   @Post('create-jobs')
-  @ApiAcceptedResponse({ type: CreatedJobView, description: 'Recorded and queued.' })
+  @ApiBody({
+    schema: {
+      oneOf: [{ $ref: getSchemaPath(CreateJobDto) }, { $ref: getSchemaPath(CreateJobsBatchDto) }],
+    },
+    description: `One job, or up to 1000 as {"jobs": […]}: the valid jobs of a batch are recorded in one statement and queued in one round trip.`,
+  })
+  @ApiAcceptedResponse({ type: CreatedJobView, description: 'One job: recorded and queued.' })
   @ApiOkResponse({
-    type: CreatedJobView,
-    description: 'The idempotency_key was used before: that job.',
+    description:
+      'One job whose idempotency_key was used before: that job. A batch: what became of each job, in order.',
+    schema: {
+      oneOf: [{ $ref: getSchemaPath(CreatedJobView) }, { $ref: getSchemaPath(CreatedJobsView) }],
+    },
   })
   @ApiErrors(400, 409, 413, 503)
   async create(
-    @Body() body: CreateJobDto,
+    @JobsRequestBody() request: JobsRequest,
     @Res({ passthrough: true }) response: Response,
-  ): Promise<CreatedJobView> {
-    if (body.delay_ms !== undefined && body.run_at !== undefined) {
-      throw new ExclusiveDelayError();
+  ): Promise<CreatedJobView | CreatedJobsView> {
+    if (request.kind === 'batch') {
+      response.status(200);
+      return { results: await this.createBatch(request.jobs) };
     }
-    const result = await this.dispatcher.dispatch({
-      type: body.type,
-      payload: body.payload,
-      queue: body.queue,
-      priority: body.priority,
-      delayMs: body.delay_ms,
-      runAt: body.run_at === undefined ? undefined : new Date(body.run_at),
-      maxAttempts: body.max_attempts,
-      timeoutMs: body.timeout_ms,
-      backoff: body.backoff && {
-        type: body.backoff.type,
-        delayMs: body.backoff.delay_ms,
-        maxDelayMs: body.backoff.max_delay_ms,
-      },
-      idempotencyKey: body.idempotency_key,
-    });
+    const result = await this.dispatcher.dispatch(dispatchRequestOf(request.job));
     const statusUrl = `/job-status/${result.jobId}`;
     response.status(result.created ? 202 : 200).location(statusUrl);
     return { job_id: result.jobId, status: result.status, status_url: statusUrl };
+  }
+
+  private async createBatch(jobs: Array<CreateJobDto | ErrorView>): Promise<JobCreationView[]> {
+    const valid = jobs.filter((job): job is CreateJobDto => !isRefusal(job));
+    const outcomes = await this.dispatcher.dispatchMany(valid.map(dispatchRequestOf));
+    let next = 0;
+    return jobs.map((job) =>
+      isRefusal(job)
+        ? { result: 'refused', status_code: job.statusCode, error: job }
+        : creationOf(outcomes[next++]),
+    );
   }
 }
