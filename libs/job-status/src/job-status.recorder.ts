@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { BeforeApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { GroupCommit, preparedQuery } from '@lib/database';
 import { DataSource } from 'typeorm';
@@ -65,6 +66,8 @@ const json = (value: unknown): string | null =>
 
 type Finished = StartedAttempt & { outcome: AttemptOutcome };
 
+const DISPATCHED_MARK_LINGER_MS = 250;
+
 // A bulk create (at most 1000 jobs) is one statement.
 const MAX_JOBS_PER_INSERT = 1000;
 
@@ -107,10 +110,15 @@ const ATTEMPT_COLUMNS: ReadonlyArray<(row: StartedAttempt) => unknown> = [
  * batched into a single statement under load.
  */
 @Injectable()
-export class JobStatusRecorder {
-  private readonly dispatched = this.batch<{ id: string }>('dispatched', TRANSITIONS.dispatched, [
-    (r) => r.id,
-  ]);
+export class JobStatusRecorder implements BeforeApplicationShutdown {
+  // The marker waits a little: a worker that starts the job meanwhile sets it too, and
+  // the marker then writes nothing (the hand-off sweep waits far longer, see HandOffLedger).
+  private readonly dispatched = this.batch<{ id: string }>(
+    'dispatched',
+    TRANSITIONS.dispatched,
+    [(r) => r.id],
+    DISPATCHED_MARK_LINGER_MS,
+  );
   private readonly opened = this.batch<{ id: string }, OpenedRow>('opened', ATTEMPT_OPENED, [
     (r) => r.id,
   ]);
@@ -172,6 +180,11 @@ export class JobStatusRecorder {
   }, MAX_JOBS_PER_INSERT);
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  // Before the database closes: markers still lingering are written, not lost.
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.dispatched.flushNow();
+  }
 
   /**
    * Records a new job. With an idempotency key already used by this tenant, nothing is
@@ -282,6 +295,7 @@ export class JobStatusRecorder {
     name: string,
     sql: string,
     columns: ReadonlyArray<(row: Row) => unknown>,
+    lingerMs = 0,
   ): UpdateBatch<Row, Written> {
     return new UpdateBatch<Row, Written>(
       async (statement, params) => {
@@ -295,6 +309,7 @@ export class JobStatusRecorder {
       },
       sql,
       columns,
+      lingerMs,
     );
   }
 }

@@ -17,16 +17,31 @@ const MAX_ROWS_PER_STATEMENT = 500;
 export class UpdateBatch<Row extends { id: string }, Written = { id: string }> {
   private readonly group: GroupCommit<Row, Written | undefined>;
 
-  constructor(run: RunUpdate<Written>, sql: string, columns: ReadonlyArray<(row: Row) => unknown>) {
-    this.group = new GroupCommit(async (rows) => {
-      // UPDATE … FROM picks an arbitrary source row when one id appears twice: keep the last.
-      const latest = [...new Map(rows.map((row) => [row.id, row])).values()];
-      const written = await run(
-        sql,
-        columns.map((column) => latest.map(column)),
-      );
-      return rows.map((row) => written.get(row.id));
-    }, MAX_ROWS_PER_STATEMENT);
+  /** @param lingerMs see GroupCommit */
+  constructor(
+    run: RunUpdate<Written>,
+    sql: string,
+    columns: ReadonlyArray<(row: Row) => unknown>,
+    lingerMs = 0,
+  ) {
+    this.group = new GroupCommit(
+      async (rows) => {
+        // UPDATE … FROM picks an arbitrary source row when one id appears twice: keep the last.
+        const latest = [...new Map(rows.map((row) => [row.id, row])).values()];
+        const written = await run(
+          sql,
+          columns.map((column) => latest.map(column)),
+        );
+        return rows.map((row) => written.get(row.id));
+      },
+      MAX_ROWS_PER_STATEMENT,
+      lingerMs,
+    );
+  }
+
+  /** Writes what waits now; resolves once every row submitted so far is written. */
+  flushNow(): Promise<void> {
+    return this.group.flushNow();
   }
 
   /** Resolves to the written row when its fence held, undefined when it did not. */
