@@ -44,7 +44,7 @@ export class JobContextFactory {
       jobId: id,
       attempt,
       maxAttempts,
-      logger: this.jobLogger(this.loggerFor(started)),
+      logger: this.jobLogger(() => this.loggerFor(started)),
       signal: controller.signal,
       progress: async (value) => {
         if (!isProgress(value)) {
@@ -66,6 +66,11 @@ export class JobContextFactory {
     };
   }
 
+  /** Whether lines of `level` are written at all (LOG_LEVEL). */
+  logs(level: 'info' | 'warn' | 'error'): boolean {
+    return this.pino.logger.isLevelEnabled(level);
+  }
+
   /** A logger whose every line names the job, its type, queue and attempt. */
   loggerFor(started: Pick<StartedAttempt, 'id' | 'type' | 'queue' | 'attempt'>): Pino {
     return this.pino.logger.child({
@@ -76,12 +81,15 @@ export class JobContextFactory {
     });
   }
 
-  private jobLogger(pino: Pino): JobLogger {
+  // The child logger is made on the job's first line: most jobs log nothing.
+  private jobLogger(make: () => Pino): JobLogger {
+    let pino: Pino | undefined;
+    const log = () => (pino ??= make());
     return {
-      log: (message) => pino.info(message),
-      warn: (message) => pino.warn(message),
-      error: (message) => pino.error(message),
-      debug: (message) => pino.debug(message),
+      log: (message) => log().info(message),
+      warn: (message) => log().warn(message),
+      error: (message) => log().error(message),
+      debug: (message) => log().debug(message),
     };
   }
 }

@@ -95,12 +95,14 @@ export class JobRunner {
     labels: { type: string; queue: string },
   ): Promise<void> {
     const { job, token, started, start } = attempt;
-    const log = this.contexts.loggerFor(started);
+    // Made on first use: most attempts log nothing at LOG_LEVEL=warn.
+    let logger: Pino | undefined;
+    const log = () => (logger ??= this.contexts.loggerFor(started));
     const written = await this.durably(started.id, () =>
       this.recorder.finishAttempt(started, outcome),
     );
     if (written === 'unreachable') {
-      log.error('Postgres stayed unreachable: this outcome is lost and the job runs again.');
+      log().error('Postgres stayed unreachable: this outcome is lost and the job runs again.');
       await job.moveToWait(token);
       return;
     }
@@ -110,7 +112,7 @@ export class JobRunner {
       return;
     }
     if (written === undefined) {
-      log.warn(
+      log().warn(
         'Taken over by another worker while running: its outcome stands, this one is dropped.',
       );
       return;
@@ -120,7 +122,7 @@ export class JobRunner {
       written === JOB_STATES.cancelled ? { status: 'cancelled' } : outcome;
     await this.settleInRedis(attempt, recorded).catch((error: Error) => {
       // Postgres has the outcome; a Redis that lost the job is mended by the Redis audit.
-      log.warn(`Outcome recorded, but Redis could not settle the job: ${error.message}`);
+      log().warn(`Outcome recorded, but Redis could not settle the job: ${error.message}`);
     });
     this.count(recorded, labels);
     this.report(log, recorded);
@@ -163,19 +165,27 @@ export class JobRunner {
     await job.moveToCompleted(null, token, false);
   }
 
-  private report(log: Pino, outcome: AttemptOutcome): void {
+  private report(log: () => Pino, outcome: AttemptOutcome): void {
+    const level =
+      outcome.status === 'retrying' ? 'warn' : outcome.status === 'failed' ? 'error' : 'info';
+    if (!this.contexts.logs(level)) {
+      return;
+    }
     switch (outcome.status) {
       case 'completed':
-        log.info('Job completed.');
+        log().info('Job completed.');
         return;
       case 'retrying':
-        log.warn({ error: outcome.error, retry_at: outcome.retryAt }, 'Attempt failed; retrying.');
+        log().warn(
+          { error: outcome.error, retry_at: outcome.retryAt },
+          'Attempt failed; retrying.',
+        );
         return;
       case 'failed':
-        log.error({ error: outcome.error }, 'Job failed.');
+        log().error({ error: outcome.error }, 'Job failed.');
         return;
       case 'cancelled':
-        log.info('Job cancelled.');
+        log().info('Job cancelled.');
         return;
     }
   }
