@@ -38,12 +38,9 @@ describe('GroupCommit', () => {
 
   it('rejects every item of a group whose run failed, and runs the next group', async () => {
     let calls = 0;
-    const group = new GroupCommit(async (items: number[]) => {
+    const group = new GroupCommit((items: number[]) => {
       calls += 1;
-      if (calls === 1) {
-        throw new Error('down');
-      }
-      return items;
+      return calls === 1 ? Promise.reject(new Error('down')) : Promise.resolve(items);
     }, 100);
     const failed = Promise.allSettled([group.submit(1), group.submit(2)]);
     expect((await failed).map((result) => result.status)).toEqual(['rejected', 'rejected']);
