@@ -3,9 +3,11 @@ import type { DatabaseSchema } from '@lib/database';
 import type { DynamicModule, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import { FastifyAdapter } from '@nestjs/platform-fastify';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { closeOnSignals } from './close-on-signals';
 import { preflight } from './preflight';
+import { echoRequestId, requestId } from './request-id';
 
 const SHUTDOWN_SLACK_MS = 10_000;
 
@@ -18,7 +20,7 @@ export interface BootOptions {
   /** Checks of this app's own settings, run before Nest starts (throw a PlatformError). */
   validate?: (config: PlatformConfig) => void;
   /** Adds what only this app has (body parsing, OpenAPI) before it listens. */
-  configure?: (app: NestExpressApplication) => void;
+  configure?: (app: NestFastifyApplication) => void;
   /** Logged once the app listens; tests and `npm start` wait for it. */
   readyMessage: (port: number) => string;
 }
@@ -31,7 +33,14 @@ export async function bootApp(name: string, options: BootOptions): Promise<void>
   const config = await preflight(options.schema);
   options.validate?.(config);
   const root = isModuleFactory(options.module) ? options.module(config) : options.module;
-  const app = await NestFactory.create<NestExpressApplication>(root, {
+  // Fastify rather than Express: about half the CPU per request for the same routes.
+  const adapter = new FastifyAdapter({
+    genReqId: requestId,
+    // Node's default, not Fastify's 72 s: on SIGTERM the server waits for a keep-alive
+    // connection that just answered its last request to time out before it closes.
+    keepAliveTimeout: 5_000,
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(root, adapter, {
     bodyParser: false,
     abortOnError: false,
     // Held until the app's pino logger takes over, so every line is structured.
@@ -40,11 +49,13 @@ export async function bootApp(name: string, options: BootOptions): Promise<void>
     logger: false,
   });
   app.useLogger(app.get(Logger));
+  echoRequestId(app.getHttpAdapter().getInstance());
   options.configure?.(app);
   // Running jobs get SHUTDOWN_GRACE_MS; connections and hooks get a little more.
   closeOnSignals(app, config.worker.shutdownGraceMs + SHUTDOWN_SLACK_MS);
   const port = options.port(config);
-  await app.listen(port);
+  // Fastify listens on 127.0.0.1 unless told otherwise; Express listened on every address.
+  await app.listen(port, '0.0.0.0');
   app.get(Logger).log(options.readyMessage(port), name);
 }
 

@@ -1,22 +1,16 @@
-import { randomUUID } from 'node:crypto';
 import { PlatformConfig } from '@lib/config';
-import { Module } from '@nestjs/common';
+import { Module, RequestMethod } from '@nestjs/common';
 import type { DynamicModule } from '@nestjs/common';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import { LoggerModule } from 'nestjs-pino';
 import { pinoDestination, pinoOptions } from './pino-options';
 
-const REQUEST_ID = /^[\w.:-]{1,128}$/;
 // Probes and scrapes every few seconds would drown the lines that matter.
 const QUIET_PATHS = new Set(['/health', '/health/ready', '/metrics']);
 
-/** A caller's X-Request-Id when it looks like one, else a new id; echoed in the answer. */
-function requestId(request: IncomingMessage, response: ServerResponse): string {
-  const given = request.headers['x-request-id'];
-  const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
-  response.setHeader('x-request-id', id);
-  return id;
-}
+// Middie strips the path a middleware matched from `url`; `originalUrl` keeps it.
+const pathOf = (request: IncomingMessage & { originalUrl?: string }): string =>
+  request.originalUrl ?? request.url ?? '';
 
 /** Structured logs (pino) for one app: one line per event, request ids on HTTP lines. */
 @Module({})
@@ -31,8 +25,8 @@ export class PlatformLoggerModule {
             pinoHttp: [
               {
                 ...pinoOptions(app, config.log),
-                genReqId: requestId,
-                autoLogging: { ignore: (request) => QUIET_PATHS.has(request.url ?? '') },
+                // The request id is Fastify's (see requestId), which pino-http takes from req.id.
+                autoLogging: { ignore: (request) => QUIET_PATHS.has(pathOf(request)) },
                 serializers: {
                   req: (req: { id: string; method: string; url: string; headers: unknown }) => ({
                     id: req.id,
@@ -46,6 +40,8 @@ export class PlatformLoggerModule {
               pinoDestination(config.log),
             ],
             renameContext: 'context',
+            // Every path: nestjs-pino's default pattern matches none on Nest 12's Fastify adapter.
+            forRoutes: [{ path: '*path', method: RequestMethod.ALL }],
           }),
         }),
       ],

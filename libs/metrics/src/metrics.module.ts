@@ -1,6 +1,8 @@
 import { Global, Module } from '@nestjs/common';
-import type { MiddlewareConsumer, NestModule } from '@nestjs/common';
-import { HttpMetricsMiddleware } from './http-metrics.middleware';
+import type { NestModule } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import type { FastifyInstance } from 'fastify';
+import { countHttpAnswers } from './http-metrics.hook';
 import { MetricsController } from './metrics.controller';
 import { PlatformMetrics } from './platform-metrics';
 
@@ -8,11 +10,18 @@ import { PlatformMetrics } from './platform-metrics';
 @Global()
 @Module({
   controllers: [MetricsController],
-  providers: [PlatformMetrics, HttpMetricsMiddleware],
+  providers: [PlatformMetrics],
   exports: [PlatformMetrics],
 })
 export class MetricsModule implements NestModule {
-  configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(HttpMetricsMiddleware).forRoutes('*path');
+  constructor(
+    private readonly adapterHost: HttpAdapterHost,
+    private readonly metrics: PlatformMetrics,
+  ) {}
+
+  // Nest configures modules before it registers the routes, so the hook covers them all.
+  configure(): void {
+    const fastify = this.adapterHost.httpAdapter.getInstance<FastifyInstance>();
+    countHttpAnswers(fastify, this.metrics);
   }
 }

@@ -2,10 +2,13 @@ import { PlatformConfig } from '@lib/config';
 import { JobStatusModule } from '@lib/job-status';
 import { QUEUE_NAMES, QueuesModule } from '@lib/queues';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
-import { ExpressAdapter } from '@bull-board/express';
+import { FastifyAdapter } from '@bull-board/fastify';
 import { BullBoardModule } from '@bull-board/nestjs';
 import { Module } from '@nestjs/common';
-import basicAuth from 'express-basic-auth';
+import type { NestModule } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import type { FastifyInstance } from 'fastify';
+import { guardWithBasicAuth } from './dashboard-basic-auth';
 import { DashboardHooks } from './dashboard-hooks';
 import { DashboardRemovals } from './dashboard-removals';
 
@@ -26,15 +29,12 @@ class DashboardHooksModule {}
   imports: [
     BullBoardModule.forRootAsync({
       imports: [DashboardHooksModule],
-      inject: [PlatformConfig, DashboardHooks],
-      useFactory: (config: PlatformConfig, hooks: DashboardHooks) => ({
+      inject: [DashboardHooks],
+      useFactory: (hooks: DashboardHooks) => ({
         route: DASHBOARD_ROUTE,
-        adapter: ExpressAdapter,
-        middleware: basicAuth({
-          users: { [config.admin?.user ?? '']: config.admin?.password ?? '' },
-          challenge: true,
-          realm: 'jobs-platform',
-        }),
+        adapter: FastifyAdapter,
+        // Guarded by a Fastify hook instead (see configure below).
+        middleware: [],
         boardOptions: {
           uiConfig: { boardTitle: 'jobs-platform' },
           handlerHooks: {
@@ -47,4 +47,18 @@ class DashboardHooksModule {}
     BullBoardModule.forFeature(...QUEUE_NAMES.map((name) => ({ name, adapter: BullMQAdapter }))),
   ],
 })
-export class DashboardModule {}
+export class DashboardModule implements NestModule {
+  constructor(
+    private readonly adapterHost: HttpAdapterHost,
+    private readonly config: PlatformConfig,
+  ) {}
+
+  // Nest configures modules before it registers routes and plugins: the hook covers them all.
+  configure(): void {
+    guardWithBasicAuth(
+      this.adapterHost.httpAdapter.getInstance<FastifyInstance>(),
+      DASHBOARD_ROUTE,
+      { user: this.config.admin?.user ?? '', password: this.config.admin?.password ?? '' },
+    );
+  }
+}

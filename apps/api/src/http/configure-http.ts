@@ -1,17 +1,24 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { RawServerDefault } from 'fastify';
+import { BODY_LIMIT_BYTES } from './body-limit';
 import { PlatformExceptionFilter } from './platform-exception.filter';
 import { platformValidationPipe } from './platform-validation.pipe';
 import { StorableTextPipe } from './storable-text.pipe';
 
-/** Largest request body accepted; past it, 413. */
-export const BODY_LIMIT = '1mb';
-
-/** Body parsing, validation and error shape shared by every route. */
-export function configureHttp(app: NestExpressApplication): void {
-  app.useBodyParser('json', { limit: BODY_LIMIT });
-  // Answers are small and never cached by our clients: hashing each one for an ETag is
-  // CPU spent on every request for nothing.
-  app.set('etag', false);
+/**
+ * Body parsing, validation and error shape shared by every route. Fastify sends no ETag
+ * unless asked: answers are small and never cached by our clients.
+ */
+export function configureHttp(app: NestFastifyApplication): void {
+  const json = app.getHttpAdapter().getInstance().getDefaultJsonParser('error', 'error');
+  // An empty body reads as {}, as it did with Express's body-parser: Bull Board's page
+  // sends its actions (PUT …/pause) with content-type application/json and no body.
+  app.useBodyParser<RawServerDefault>(
+    'application/json',
+    { bodyLimit: BODY_LIMIT_BYTES },
+    (request, body, done) =>
+      body.length === 0 ? done(null, {}) : json(request, body.toString('utf8'), done),
+  );
   app.useGlobalPipes(new StorableTextPipe(), platformValidationPipe());
   app.useGlobalFilters(new PlatformExceptionFilter());
 }

@@ -3,6 +3,7 @@ import { isTransientDatabaseError } from '@lib/database';
 import { PlatformError } from '@lib/errors';
 import type { ErrorCategory } from '@lib/errors';
 import { HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { BODY_LIMIT_BYTES } from './body-limit';
 import type { ErrorView } from './error.view';
 
 const STATUS_OF: Record<ErrorCategory, HttpStatus> = {
@@ -12,18 +13,20 @@ const STATUS_OF: Record<ErrorCategory, HttpStatus> = {
   unavailable: HttpStatus.SERVICE_UNAVAILABLE,
 };
 
-type BodyParserError = Error & { type?: string; limit?: number };
-
-// Nest wraps body-parser's errors in an HttpException whose cause keeps their `type`.
-const BODY_PARSER_MESSAGES: Record<string, (error: BodyParserError) => string> = {
-  'entity.parse.failed': (e) => `Request body is not valid JSON: ${e.message}.`,
-  'entity.too.large': (e) => `Request body is larger than the ${e.limit}-byte limit.`,
+// Fastify's errors for a body it could not read (see FST_ERR_CTP_* in fastify's errors),
+// which Nest wraps in an HttpException whose cause keeps their `code` and status.
+const BODY_MESSAGES: Record<string, string> = {
+  FST_ERR_CTP_INVALID_JSON_BODY:
+    'Request body is not valid JSON: send one JSON document with content-type application/json.',
+  FST_ERR_CTP_BODY_TOO_LARGE: `Request body is larger than the ${BODY_LIMIT_BYTES}-byte limit.`,
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'Request body is shorter or longer than its Content-Length.',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE:
+    'Request body must be JSON, sent with content-type application/json.',
 };
 
-function bodyParserCause(exception: unknown): BodyParserError | undefined {
-  const cause = exception instanceof HttpException ? exception.cause : undefined;
-  const type = (cause as BodyParserError | undefined)?.type;
-  return type && type in BODY_PARSER_MESSAGES ? (cause as BodyParserError) : undefined;
+function bodyMessage(exception: HttpException): string | undefined {
+  const code = (exception.cause as { code?: unknown } | undefined)?.code;
+  return typeof code === 'string' ? BODY_MESSAGES[code] : undefined;
 }
 
 const logger = new Logger('HTTP');
@@ -35,29 +38,24 @@ const logger = new Logger('HTTP');
  * one job's refusal within a batch read the same.
  */
 export function errorAnswer(exception: unknown): ErrorView {
-  const parserError = bodyParserCause(exception);
-  if (exception instanceof HttpException && !parserError) {
+  if (exception instanceof HttpException) {
     const body = exception.getResponse();
-    return typeof body === 'string'
-      ? {
-          statusCode: exception.getStatus(),
-          error: STATUS_CODES[exception.getStatus()] ?? '',
-          message: body,
-        }
+    const message = bodyMessage(exception) ?? body;
+    return typeof message === 'string'
+      ? answer(exception.getStatus(), message)
       : (body as ErrorView);
   }
-  const { status, message } = describe(exception, parserError);
-  return { statusCode: status, error: STATUS_CODES[status] ?? '', message };
+  const { status, message } = describe(exception);
+  return answer(status, message);
 }
 
-function describe(
-  exception: unknown,
-  parserError: BodyParserError | undefined,
-): { status: number; message: string } {
-  if (parserError && exception instanceof HttpException) {
-    const message = BODY_PARSER_MESSAGES[parserError.type as string](parserError);
-    return { status: exception.getStatus(), message };
-  }
+const answer = (status: number, message: string): ErrorView => ({
+  statusCode: status,
+  error: STATUS_CODES[status] ?? '',
+  message,
+});
+
+function describe(exception: unknown): { status: number; message: string } {
   if (exception instanceof PlatformError) {
     return { status: STATUS_OF[exception.category], message: exception.message };
   }

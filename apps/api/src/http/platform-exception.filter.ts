@@ -1,6 +1,6 @@
-import { Catch } from '@nestjs/common';
+import { Catch, HttpException } from '@nestjs/common';
 import type { ArgumentsHost, ExceptionFilter } from '@nestjs/common';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { errorAnswer } from './error-answer';
 
 /** The one place errors become HTTP responses (see errorAnswer). */
@@ -8,6 +8,8 @@ import { errorAnswer } from './error-answer';
 export class PlatformExceptionFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const answer = errorAnswer(exception);
-    host.switchToHttp().getResponse<Response>().status(answer.statusCode).json(answer);
+    // An HttpException's own body (a readiness report) need not carry its status.
+    const status = exception instanceof HttpException ? exception.getStatus() : answer.statusCode;
+    void host.switchToHttp().getResponse<FastifyReply>().status(status).send(answer);
   }
 }

@@ -1,7 +1,7 @@
 import { JobCanceller } from '@lib/dispatch';
 import { Controller, Delete, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiOkResponse, ApiParam, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { ApiErrors } from '../http/api-errors.decorator';
 import { CancelledJobView } from './cancelled-job.view';
 import { JobIdPipe } from './job-id.pipe';
@@ -20,7 +20,7 @@ export class CancelJobController {
   @ApiErrors(400, 404, 409)
   cancel(
     @Param('id', JobIdPipe) id: string,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<CancelledJobView> {
     return this.answer(id, response);
   }
@@ -33,12 +33,12 @@ export class CancelJobController {
   @ApiErrors(400, 404, 409)
   remove(
     @Param('id', JobIdPipe) id: string,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<CancelledJobView> {
     return this.answer(id, response);
   }
 
-  private async answer(id: string, response: Response): Promise<CancelledJobView> {
+  private async answer(id: string, response: FastifyReply): Promise<CancelledJobView> {
     const { status } = await this.canceller.cancel(id);
     response.status(status === 'cancelling' ? 202 : 200);
     return { job_id: id, status };

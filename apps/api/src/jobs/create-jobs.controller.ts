@@ -9,7 +9,7 @@ import {
   ApiTags,
   getSchemaPath,
 } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { errorAnswer } from '../http/error-answer';
 import type { ErrorView } from '../http/error.view';
 import { ApiErrors } from '../http/api-errors.decorator';
@@ -83,7 +83,7 @@ export class CreateJobsController {
   @ApiErrors(400, 409, 413, 503)
   async create(
     @JobsRequestBody() request: JobsRequest,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<CreatedJobView | CreatedJobsView> {
     if (request.kind === 'batch') {
       response.status(200);
@@ -91,7 +91,7 @@ export class CreateJobsController {
     }
     const result = await this.dispatcher.dispatch(dispatchRequestOf(request.job));
     const statusUrl = `/job-status/${result.jobId}`;
-    response.status(result.created ? 202 : 200).location(statusUrl);
+    response.status(result.created ? 202 : 200).header('location', statusUrl);
     return { job_id: result.jobId, status: result.status, status_url: statusUrl };
   }
 

@@ -2,7 +2,7 @@ import { JobStatusReader } from '@lib/job-status';
 import { ScheduleBook, ScheduleDispatcher } from '@lib/schedules';
 import { Controller, Get, Header, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiOkResponse, ApiParam, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { ApiErrors } from '../http/api-errors.decorator';
 import { CreatedJobView } from '../jobs/created-job.view';
 import { ScheduleView, toScheduleView } from './schedule.view';
@@ -34,11 +34,11 @@ export class SchedulesController {
   @ApiErrors(400, 404, 503)
   async trigger(
     @Param('name') name: string,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<CreatedJobView> {
     const { jobId, status } = await this.dispatcher.now(this.book.get(name));
     const statusUrl = `/job-status/${jobId}`;
-    response.location(statusUrl);
+    response.header('location', statusUrl);
     return { job_id: jobId, status, status_url: statusUrl };
   }
 }
