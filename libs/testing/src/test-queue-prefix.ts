@@ -6,15 +6,18 @@ const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 /** A Redis key prefix of its own for one test file; its keys are deleted afterwards. */
 export class TestQueuePrefix {
   readonly prefix: string;
-  readonly redisUrl = REDIS_URL;
 
-  constructor(label: string) {
+  /** @param redisUrl another Redis than the shared one, e.g. a private `RedisServer` */
+  constructor(
+    label: string,
+    readonly redisUrl = REDIS_URL,
+  ) {
     this.prefix = `test-${label.replace(/\W/g, '-')}-${randomBytes(4).toString('hex')}`;
   }
 
   /** Keys under this prefix, e.g. to prove nothing was queued. */
   async keys(pattern = '*'): Promise<string[]> {
-    const redis = new Redis(REDIS_URL);
+    const redis = new Redis(this.redisUrl);
     try {
       return await redis.keys(`${this.prefix}:${pattern}`);
     } finally {
@@ -24,7 +27,7 @@ export class TestQueuePrefix {
 
   /** Deletes every key under the prefix (never FLUSHDB: Redis may be shared). */
   async clear(): Promise<void> {
-    const redis = new Redis(REDIS_URL);
+    const redis = new Redis(this.redisUrl);
     try {
       let cursor = '0';
       do {
