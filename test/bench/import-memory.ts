@@ -6,21 +6,14 @@ import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
 import { NIGHTLY_DATA_IMPORT } from '@lib/jobs';
 import { TestPlatform } from '@lib/testing';
+import { CSV_TABLE_COLUMNS, csvLines } from './csv-rows';
 
 const ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 1_000_000);
-
-/** The CSV, produced as it is read: the source itself never sits in memory either. */
-function* csvLines(): Generator<string> {
-  yield 'id,name,amount,updated_at\n';
-  for (let id = 1; id <= ROWS; id += 1) {
-    yield `${id},name ${id},${(id % 1000) / 10},2026-11-22T00:00:00Z\n`;
-  }
-}
 
 async function main(): Promise<void> {
   const server = createServer((_, response) => {
     response.writeHead(200, { 'content-type': 'text/csv' });
-    Readable.from(csvLines()).pipe(response);
+    Readable.from(csvLines(ROWS)).pipe(response);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/rows.csv`;
@@ -29,9 +22,7 @@ async function main(): Promise<void> {
   try {
     await platform.start('api');
     const worker = await platform.start('worker', { WORKER_QUEUES: 'etl' });
-    await platform.database.query(
-      'CREATE TABLE daily_imports (id bigint PRIMARY KEY, name text, amount numeric, updated_at timestamptz)',
-    );
+    await platform.database.query(`CREATE TABLE daily_imports ${CSV_TABLE_COLUMNS}`);
     const startRss = worker.rssMb();
     let peakRss = startRss;
     const sampler = setInterval(() => (peakRss = Math.max(peakRss, worker.rssMb())), 200);

@@ -1,0 +1,14 @@
+/** The columns of the generated CSV, as a table that can hold its rows. */
+export const CSV_TABLE_COLUMNS =
+  '(id bigint PRIMARY KEY, name text, amount numeric, updated_at timestamptz)';
+
+/**
+ * A CSV of `rows` rows in the shape of the nightly import (id, name, amount, updated_at),
+ * produced line by line as it is read, so that the source need never sit in memory.
+ */
+export function* csvLines(rows: number): Generator<string> {
+  yield 'id,name,amount,updated_at\n';
+  for (let id = 1; id <= rows; id += 1) {
+    yield `${id},name ${id},${(id % 1000) / 10},2026-11-22T00:00:00Z\n`;
+  }
+}
