@@ -1,0 +1,76 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { RedisServer } from '@lib/testing';
+import { BenchPlatform } from './bench-platform';
+import type { BenchPlatformOptions } from './bench-platform';
+import type { BenchSettings } from './bench-settings';
+import { readBenchSettings } from './bench-settings';
+import { describeMachine } from './machine';
+import type { BenchContext } from './measure';
+
+/**
+ * Everything one bench invocation owns: its private Redis, a scratch directory, and the
+ * platforms it starts. `end()` removes them all, also when the run is interrupted.
+ */
+export class BenchRun implements BenchContext {
+  private readonly platforms = new Set<BenchPlatform>();
+  readonly scratchDir = mkdtempSync(join(tmpdir(), 'jobs-bench-'));
+
+  private constructor(
+    readonly settings: BenchSettings,
+    readonly redis: RedisServer,
+  ) {}
+
+  /**
+   * A bench entry point: begins a run with the BENCH_* settings, prints the machine, runs
+   * `body`, ends the run, and exits 0, or 1 with the error.
+   */
+  static main(body: (run: BenchRun) => Promise<void>): void {
+    const whole = async () => {
+      const run = await BenchRun.begin(readBenchSettings());
+      try {
+        console.log(await describeMachine(run.redis));
+        await body(run);
+      } finally {
+        await run.end();
+      }
+    };
+    whole().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+  }
+
+  /** Starts the private Redis; Ctrl-C or SIGTERM then ends the run cleanly. */
+  static async begin(settings: BenchSettings): Promise<BenchRun> {
+    const run = new BenchRun(settings, await RedisServer.start());
+    const interrupted = (signal: NodeJS.Signals) => {
+      console.error(`\n${signal}: stopping the bench's processes and removing its databases.`);
+      void run.end().finally(() => process.exit(130));
+    };
+    process.once('SIGINT', interrupted);
+    process.once('SIGTERM', interrupted);
+    return run;
+  }
+
+  platform(label: string, options?: BenchPlatformOptions): BenchPlatform {
+    const platform = new BenchPlatform(label, this.redis.url, this.scratchDir, options);
+    // Kept to the end: destroying a platform twice is harmless, forgetting one is not.
+    this.platforms.add(platform);
+    return platform;
+  }
+
+  progress(line: string): void {
+    console.error(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}`);
+  }
+
+  async end(): Promise<void> {
+    await Promise.allSettled([...this.platforms].map((platform) => platform.destroy()));
+    await this.redis.kill();
+    rmSync(this.scratchDir, { recursive: true, force: true });
+  }
+}

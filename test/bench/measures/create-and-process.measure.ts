@@ -1,0 +1,132 @@
+import { RawBullmq } from '../anchors/raw-bullmq';
+import type { BenchPlatform } from '../bench-platform';
+import { HTTP_CONNECTIONS, WORKER_CONCURRENCY } from '../load-levels';
+import { singleCreatePlan } from '../load/api-loads';
+import type { LoadResult } from '../load/load-shape';
+import { runHttpLoad } from '../load/run-http-load';
+import type { BenchContext, Measure } from '../measure';
+import type { Figures } from '../median-of-runs';
+import { medianOfRuns } from '../median-of-runs';
+import { completedBetween, waitForAllFinished } from '../platform-jobs';
+import { postgresTransactions } from '../postgres-counters';
+import { redisCommands } from '../redis-counters';
+
+// The first part of the load is the ramp (queues filling, JITs warming): not steady yet.
+const RAMP_SHARE = 0.2;
+
+/** The steady part of a load: from the end of its ramp to its last answer, epoch ms. */
+function steadyPart(load: LoadResult): { fromMs: number; toMs: number; seconds: number } {
+  const fromMs = load.startedAt + RAMP_SHARE * (load.endedAt - load.startedAt);
+  return { fromMs, toMs: load.endedAt, seconds: (load.endedAt - fromMs) / 1000 };
+}
+
+interface Counters {
+  statements: number;
+  transactions: number;
+  redis: number;
+}
+
+async function counters(context: BenchContext, platform: BenchPlatform): Promise<Counters> {
+  const transactions = await postgresTransactions(platform.database);
+  return {
+    transactions,
+    statements: platform.statementsSent(),
+    redis: await redisCommands(context.redis),
+  };
+}
+
+type PlatformFigures = 'completed' | 'statements' | 'transactions' | 'redis';
+
+/**
+ * API and worker running, the load generator creating jobs over HTTP at full speed for
+ * the whole run: jobs completed per second in its steady part (by finished_at). The costs
+ * per job are the counters' growth from before the load until every job it created
+ * finished, divided by those jobs: the apps' background work in that time is included.
+ */
+async function platformSteady(context: BenchContext): Promise<Figures<PlatformFigures>> {
+  const platform = context.platform('steady', { countStatements: true });
+  try {
+    await platform.start('api');
+    await platform.start('worker', { WORKER_CONCURRENCY: String(WORKER_CONCURRENCY) });
+    const before = await counters(context, platform);
+    const until = { durationMs: context.settings.steadyMs };
+    const load = await runHttpLoad(
+      singleCreatePlan(platform.apiPort(), '/create-jobs', { until }, 0),
+    );
+    const steady = steadyPart(load);
+    const completed = await completedBetween(platform.database, steady.fromMs, steady.toMs);
+    await waitForAllFinished(platform.database);
+    const after = await counters(context, platform);
+    return {
+      completed: completed / steady.seconds,
+      statements: (after.statements - before.statements) / load.jobs,
+      transactions: (after.transactions - before.transactions) / load.jobs,
+      redis: (after.redis - before.redis) / load.jobs,
+    };
+  } finally {
+    await platform.destroy();
+  }
+}
+
+/** The same with raw BullMQ: a producer process adding as fast as it can, and a Worker. */
+async function rawSteady(context: BenchContext): Promise<Figures<'completed' | 'redis'>> {
+  const raw = new RawBullmq(context.redis.url);
+  try {
+    await raw.startWorker();
+    const before = await redisCommands(context.redis);
+    const load = await raw.produce({
+      mode: 'add',
+      shape: { until: { durationMs: context.settings.steadyMs }, inFlight: HTTP_CONNECTIONS },
+    });
+    const { finishedAt } = await raw.completed(load.jobs);
+    const steady = steadyPart(load);
+    const completed = finishedAt.filter((at) => at >= steady.fromMs && at < steady.toMs).length;
+    return {
+      completed: completed / steady.seconds,
+      redis: ((await redisCommands(context.redis)) - before) / load.jobs,
+    };
+  } finally {
+    await raw.destroy();
+  }
+}
+
+export const createAndProcess: Measure = {
+  name: 'create-process',
+  async run(context) {
+    const { repeats, steadyMs } = context.settings;
+    const seconds = steadyMs / 1000;
+    const figures = await medianOfRuns(repeats, async (run) => {
+      context.progress(`create + process, run ${run}/${repeats}: ${seconds} s on each side`);
+      const platform = await platformSteady(context);
+      const raw = await rawSteady(context);
+      return { ...platform, rawCompleted: raw.completed, rawRedis: raw.redis };
+    });
+    const perJob = (value: number | null) => ({ value, unit: '/job', digits: 2 });
+    return [
+      {
+        measure: `create + process, ${seconds} s steady, ${HTTP_CONNECTIONS} connections`,
+        platform: { value: figures.completed, unit: 'jobs/s' },
+        anchor: { value: figures.rawCompleted, unit: 'jobs/s' },
+        target: { atLeastRatio: 0.35 },
+      },
+      {
+        measure: 'Postgres statements per job (sent by the apps, counted in pg)',
+        platform: perJob(figures.statements),
+        anchor: null,
+        target: { atMost: 1.5 },
+      },
+      {
+        measure: 'Postgres transactions per job (pg_stat_database, bench database)',
+        platform: perJob(figures.transactions),
+        anchor: null,
+        target: null,
+      },
+      {
+        measure: 'Redis commands per job (commandstats of the private Redis)',
+        platform: perJob(figures.redis),
+        anchor: perJob(figures.rawRedis),
+        target: null,
+      },
+    ];
+  },
+};

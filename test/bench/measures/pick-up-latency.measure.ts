@@ -1,0 +1,96 @@
+import { RawBullmq } from '../anchors/raw-bullmq';
+import { WORKER_CONCURRENCY } from '../load-levels';
+import { singleCreatePlan } from '../load/api-loads';
+import type { LoadShape } from '../load/load-shape';
+import { runHttpLoad } from '../load/run-http-load';
+import type { BenchContext, Measure } from '../measure';
+import type { Figures } from '../median-of-runs';
+import { medianOfRuns } from '../median-of-runs';
+import { pickUpLatenciesMs, waitForAllFinished } from '../platform-jobs';
+import { percentile } from '../statistics';
+
+type Latencies = Figures<'p50' | 'p99'>;
+
+const latencies = (values: readonly number[]): Latencies => ({
+  p50: percentile(values, 50),
+  p99: percentile(values, 99),
+});
+
+/** Jobs created at a steady rate for a while, after one untimed second at that rate. */
+function pacedShape(context: BenchContext): { shape: LoadShape; warmUpCalls: number } {
+  const { pickUpRate, pickUpMs } = context.settings;
+  return {
+    shape: { until: { durationMs: pickUpMs }, inFlight: 1, callsPerSecond: pickUpRate },
+    warmUpCalls: pickUpRate,
+  };
+}
+
+/**
+ * Created → started with an idle API and worker, jobs created over HTTP at a steady rate:
+ * created_at (the INSERT's now()) to started_at (the start's now()), one clock: Postgres's.
+ */
+async function platformPickUp(context: BenchContext): Promise<Latencies> {
+  const platform = context.platform('pickup');
+  try {
+    await platform.start('api');
+    await platform.start('worker', { WORKER_CONCURRENCY: String(WORKER_CONCURRENCY) });
+    const { shape, warmUpCalls } = pacedShape(context);
+    const plan = singleCreatePlan(platform.apiPort(), '/create-jobs', shape, warmUpCalls);
+    const load = await runHttpLoad(plan);
+    await waitForAllFinished(platform.database);
+    return latencies(await pickUpLatenciesMs(platform.database, load.startedAt));
+  } finally {
+    await platform.destroy();
+  }
+}
+
+/**
+ * The same with raw BullMQ: job.timestamp (taken by the producer as it adds the job) to
+ * the processor's call in the Worker; both Date.now() on this machine, one clock, in ms.
+ */
+async function rawPickUp(context: BenchContext): Promise<Latencies> {
+  const raw = new RawBullmq(context.redis.url);
+  try {
+    await raw.startWorker();
+    const { shape, warmUpCalls } = pacedShape(context);
+    const load = await raw.produce({
+      mode: 'add',
+      shape,
+      warmUp: { until: { calls: warmUpCalls } },
+    });
+    const { addedAt, startedAt } = await raw.completed(warmUpCalls + load.jobs);
+    const timed = addedAt.map((added, i) => [added, startedAt[i] - added]);
+    return latencies(timed.filter(([added]) => added >= load.startedAt).map(([, ms]) => ms));
+  } finally {
+    await raw.destroy();
+  }
+}
+
+export const pickUpLatency: Measure = {
+  name: 'pickup',
+  async run(context) {
+    const { repeats, pickUpRate, pickUpMs } = context.settings;
+    const figures = await medianOfRuns(repeats, async (run) => {
+      context.progress(`pick-up, run ${run}/${repeats}: ${pickUpRate} jobs/s for ${pickUpMs} ms`);
+      const platform = await platformPickUp(context);
+      const raw = await rawPickUp(context);
+      return { platform50: platform.p50, platform99: platform.p99, raw50: raw.p50, raw99: raw.p99 };
+    });
+    const ms = (value: number | null) => ({ value, unit: 'ms', digits: 2 });
+    const at = `${pickUpRate} jobs/s`;
+    return [
+      {
+        measure: `pick-up latency p50, created → started, ${at}`,
+        platform: ms(figures.platform50),
+        anchor: ms(figures.raw50),
+        target: { atMost: 2 },
+      },
+      {
+        measure: `pick-up latency p99, created → started, ${at}`,
+        platform: ms(figures.platform99),
+        anchor: ms(figures.raw99),
+        target: { atMost: 10 },
+      },
+    ];
+  },
+};

@@ -1,0 +1,22 @@
+/** A figure as the table shows it; a null value prints as "n/a". */
+export interface Reading {
+  value: number | null;
+  unit: string;
+  /** Decimals to print (default 0). */
+  digits?: number;
+}
+
+/**
+ * What the platform should reach: a ratio to its anchor (platform / anchor, higher is
+ * better), or a ceiling for the platform's own figure (in its unit, lower is better).
+ */
+export type Target = { atLeastRatio: number } | { atMost: number };
+
+/** One line of the bench's table. */
+export interface ResultRow {
+  measure: string;
+  platform: Reading;
+  /** What the same work costs without the platform; null when there is nothing to compare. */
+  anchor: Reading | null;
+  target: Target | null;
+}

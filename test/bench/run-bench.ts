@@ -1,0 +1,46 @@
+// `npm run bench`: the platform side by side with anchors that do the same work without it
+// (raw BullMQ, a bare node:http server, psql), each measure run BENCH_REPEATS times (3),
+// then one table of medians and ratios. Figures only, nothing asserted: on a shared 2-core
+// machine timings are too noisy to gate on. BENCH_ONLY=processing,create runs a subset.
+import { BenchRun } from './bench-run';
+import type { Measure } from './measure';
+import { bulkCreate } from './measures/bulk-create.measure';
+import { createAndProcess } from './measures/create-and-process.measure';
+import { dataImport } from './measures/data-import.measure';
+import { jobStatusRead } from './measures/job-status-read.measure';
+import { pickUpLatency } from './measures/pick-up-latency.measure';
+import { processing } from './measures/processing.measure';
+import { singleCreate } from './measures/single-create.measure';
+import type { ResultRow } from './result-row';
+import { resultsTable } from './results-table';
+
+const MEASURES: readonly Measure[] = [
+  processing,
+  singleCreate,
+  bulkCreate,
+  createAndProcess,
+  jobStatusRead,
+  dataImport,
+  pickUpLatency,
+];
+
+function selected(only: readonly string[] | null): readonly Measure[] {
+  const known = MEASURES.map((measure) => measure.name);
+  const unknown = only?.filter((name) => !known.includes(name)) ?? [];
+  if (unknown.length > 0) {
+    throw new Error(`Unknown measure "${unknown[0]}" in BENCH_ONLY. Known: ${known.join(', ')}.`);
+  }
+  return only ? MEASURES.filter((measure) => only.includes(measure.name)) : MEASURES;
+}
+
+BenchRun.main(async (run) => {
+  const measures = selected(run.settings.only);
+  const rows: ResultRow[] = [];
+  const startedAt = Date.now();
+  for (const measure of measures) {
+    rows.push(...(await measure.run(run)));
+  }
+  run.progress(`done in ${((Date.now() - startedAt) / 1000).toFixed(0)} s`);
+  console.log(`\nmedians of ${run.settings.repeats} runs; ratio = platform / anchor\n`);
+  console.log(resultsTable(rows));
+});
