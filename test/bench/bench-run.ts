@@ -2,12 +2,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { RedisServer } from '@lib/testing';
+import { RawBullmq } from './anchors/raw-bullmq';
 import { BenchPlatform } from './bench-platform';
 import type { BenchPlatformOptions } from './bench-platform';
 import type { BenchSettings } from './bench-settings';
 import { readBenchSettings } from './bench-settings';
 import { describeMachine } from './machine';
 import type { BenchContext } from './measure';
+import type { Figures } from './median-of-runs';
+import { medianOfRuns } from './median-of-runs';
 
 /**
  * Everything one bench invocation owns: its private Redis, a scratch directory, and the
@@ -57,11 +60,39 @@ export class BenchRun implements BenchContext {
     return run;
   }
 
-  platform(label: string, options?: BenchPlatformOptions): BenchPlatform {
+  async onPlatform<T>(
+    label: string,
+    body: (platform: BenchPlatform) => Promise<T>,
+    options?: BenchPlatformOptions,
+  ): Promise<T> {
     const platform = new BenchPlatform(label, this.redis.url, this.scratchDir, options);
-    // Kept to the end: destroying a platform twice is harmless, forgetting one is not.
+    // Kept to the end too: destroying a platform twice is harmless, forgetting one is not.
     this.platforms.add(platform);
-    return platform;
+    try {
+      return await body(platform);
+    } finally {
+      await platform.destroy();
+    }
+  }
+
+  async onRawBullmq<T>(body: (raw: RawBullmq) => Promise<T>): Promise<T> {
+    const raw = new RawBullmq(this.redis.url);
+    try {
+      return await body(raw);
+    } finally {
+      await raw.destroy();
+    }
+  }
+
+  repeat<Name extends string>(
+    what: string,
+    once: () => Promise<Figures<Name>>,
+  ): Promise<Figures<Name>> {
+    const { repeats } = this.settings;
+    return medianOfRuns(repeats, (run) => {
+      this.progress(`${what}, run ${run}/${repeats}`);
+      return once();
+    });
   }
 
   progress(line: string): void {

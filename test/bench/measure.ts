@@ -1,6 +1,8 @@
 import type { RedisServer } from '@lib/testing';
+import type { RawBullmq } from './anchors/raw-bullmq';
 import type { BenchPlatform, BenchPlatformOptions } from './bench-platform';
 import type { BenchSettings } from './bench-settings';
+import type { Figures } from './median-of-runs';
 import type { ResultRow } from './result-row';
 
 /** What every measure is given: the settings, the bench's own Redis, a place for files. */
@@ -10,8 +12,22 @@ export interface BenchContext {
   redis: RedisServer;
   /** A directory removed after the run. */
   scratchDir: string;
-  /** A fresh platform (database, prefix) on the bench's Redis; `destroy()` it after use. */
-  platform(label: string, options?: BenchPlatformOptions): BenchPlatform;
+  /** Runs `body` on a fresh platform (database, prefix), destroyed afterwards. */
+  onPlatform<T>(
+    label: string,
+    body: (platform: BenchPlatform) => Promise<T>,
+    options?: BenchPlatformOptions,
+  ): Promise<T>;
+  /** Runs `body` with raw BullMQ on a fresh prefix, its processes ended afterwards. */
+  onRawBullmq<T>(body: (raw: RawBullmq) => Promise<T>): Promise<T>;
+  /**
+   * Runs `once` BENCH_REPEATS times, saying so as `what, run i/n`; answers each figure's
+   * median.
+   */
+  repeat<Name extends string>(
+    what: string,
+    once: () => Promise<Figures<Name>>,
+  ): Promise<Figures<Name>>;
   /** Says what the bench is doing, on stderr, so that stdout holds only the results. */
   progress(line: string): void;
 }

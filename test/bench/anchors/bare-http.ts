@@ -10,8 +10,24 @@ export class BareHttpAnchor {
     readonly port: number,
   ) {}
 
-  /** Starts the anchor on `databaseUrl` (a database that exists) and the bench's Redis. */
-  static async start(redisUrl: string, databaseUrl: string): Promise<BareHttpAnchor> {
+  /**
+   * Runs `body` with the anchor started on `databaseUrl` (a database that exists) and
+   * `redisUrl`, and stops it afterwards.
+   */
+  static async around<T>(
+    redisUrl: string,
+    databaseUrl: string,
+    body: (anchor: BareHttpAnchor) => Promise<T>,
+  ): Promise<T> {
+    const anchor = await BareHttpAnchor.start(redisUrl, databaseUrl);
+    try {
+      return await body(anchor);
+    } finally {
+      await anchor.stop();
+    }
+  }
+
+  private static async start(redisUrl: string, databaseUrl: string): Promise<BareHttpAnchor> {
     const keys = new TestQueuePrefix('bench-anchor', redisUrl);
     const options: BareHttpOptions = { redisUrl, prefix: keys.prefix, databaseUrl };
     const { task, ready } = await ChildTask.start<{ port: number }>(
@@ -21,7 +37,7 @@ export class BareHttpAnchor {
     return new BareHttpAnchor(task, keys, ready.port);
   }
 
-  async stop(): Promise<void> {
+  private async stop(): Promise<void> {
     await this.task.stop();
     await this.keys.clear();
   }

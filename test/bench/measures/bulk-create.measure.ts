@@ -1,50 +1,39 @@
-import { RawBullmq } from '../anchors/raw-bullmq';
 import { BULK_IN_FLIGHT } from '../load-levels';
 import { apiCreatesInBulk, bulkCreatePlan } from '../load/api-loads';
 import { jobsPerSecond } from '../load/load-shape';
 import { runHttpLoad } from '../load/run-http-load';
 import type { BenchContext, Measure } from '../measure';
-import { medianOfRuns } from '../median-of-runs';
 import { BULK_SIZE } from '../no-op-job';
 
 /** The API creating BULK_SIZE jobs per request; null when this API has no bulk create. */
-async function platformBulk(context: BenchContext, jobs: number): Promise<number | null> {
-  const platform = context.platform('bulk');
-  try {
+const platformBulk = (context: BenchContext, jobs: number) =>
+  context.onPlatform('bulk', async (platform) => {
     await platform.start('api');
     if (!(await apiCreatesInBulk(platform.apiPort()))) {
       context.progress('bulk create: this API refuses {"jobs": […]} (400), so n/a');
       return null;
     }
     return jobsPerSecond(await runHttpLoad(bulkCreatePlan(platform.apiPort(), jobs)));
-  } finally {
-    await platform.destroy();
-  }
-}
+  });
 
 /** Raw queue.addBulk of BULK_SIZE jobs per call, as many calls in flight. */
-async function rawBulk(context: BenchContext, jobs: number): Promise<number> {
-  const raw = new RawBullmq(context.redis.url);
-  try {
+const rawBulk = (context: BenchContext, jobs: number) =>
+  context.onRawBullmq(async (raw) => {
     const result = await raw.produce({
       mode: 'bulk',
       shape: { until: { calls: Math.ceil(jobs / BULK_SIZE) }, inFlight: BULK_IN_FLIGHT },
       warmUp: { until: { calls: 2 * BULK_IN_FLIGHT } },
     });
     return jobsPerSecond(result);
-  } finally {
-    await raw.destroy();
-  }
-}
+  });
 
 export const bulkCreate: Measure = {
   name: 'bulk',
   async run(context) {
-    const { jobs, repeats } = context.settings;
+    const { jobs } = context.settings;
     // An API without bulk create has none in the next run either: ask once.
     let inBulk = true;
-    const figures = await medianOfRuns(repeats, async (run) => {
-      context.progress(`bulk create, run ${run}/${repeats}: ${jobs} jobs, ${BULK_SIZE} a call`);
+    const figures = await context.repeat(`bulk create: ${jobs} jobs`, async () => {
       const platform = inBulk ? await platformBulk(context, jobs) : null;
       inBulk = platform !== null;
       return { platform, raw: await rawBulk(context, jobs) };

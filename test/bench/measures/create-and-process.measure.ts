@@ -1,4 +1,3 @@
-import { RawBullmq } from '../anchors/raw-bullmq';
 import type { BenchPlatform } from '../bench-platform';
 import { HTTP_CONNECTIONS, WORKER_CONCURRENCY } from '../load-levels';
 import { singleCreatePlan } from '../load/api-loads';
@@ -6,7 +5,6 @@ import type { LoadResult } from '../load/load-shape';
 import { runHttpLoad } from '../load/run-http-load';
 import type { BenchContext, Measure } from '../measure';
 import type { Figures } from '../median-of-runs';
-import { medianOfRuns } from '../median-of-runs';
 import { completedBetween, waitForAllFinished } from '../platform-jobs';
 import { postgresTransactions } from '../postgres-counters';
 import { redisCommands } from '../redis-counters';
@@ -43,35 +41,33 @@ type PlatformFigures = 'completed' | 'statements' | 'transactions' | 'redis';
  * per job are the counters' growth from before the load until every job it created
  * finished, divided by those jobs: the apps' background work in that time is included.
  */
-async function platformSteady(context: BenchContext): Promise<Figures<PlatformFigures>> {
-  const platform = context.platform('steady', { countStatements: true });
-  try {
-    await platform.start('api');
-    await platform.start('worker', { WORKER_CONCURRENCY: String(WORKER_CONCURRENCY) });
-    const before = await counters(context, platform);
-    const until = { durationMs: context.settings.steadyMs };
-    const load = await runHttpLoad(
-      singleCreatePlan(platform.apiPort(), '/create-jobs', { until }, 0),
-    );
-    const steady = steadyPart(load);
-    const completed = await completedBetween(platform.database, steady.fromMs, steady.toMs);
-    await waitForAllFinished(platform.database);
-    const after = await counters(context, platform);
-    return {
-      completed: completed / steady.seconds,
-      statements: (after.statements - before.statements) / load.jobs,
-      transactions: (after.transactions - before.transactions) / load.jobs,
-      redis: (after.redis - before.redis) / load.jobs,
-    };
-  } finally {
-    await platform.destroy();
-  }
-}
+const platformSteady = (context: BenchContext) =>
+  context.onPlatform(
+    'steady',
+    async (platform): Promise<Figures<PlatformFigures>> => {
+      await platform.start('api');
+      await platform.start('worker', { WORKER_CONCURRENCY: String(WORKER_CONCURRENCY) });
+      const before = await counters(context, platform);
+      const until = { durationMs: context.settings.steadyMs };
+      const plan = singleCreatePlan(platform.apiPort(), '/create-jobs', { until }, 0);
+      const load = await runHttpLoad(plan);
+      const steady = steadyPart(load);
+      const completed = await completedBetween(platform.database, steady.fromMs, steady.toMs);
+      await waitForAllFinished(platform.database);
+      const after = await counters(context, platform);
+      return {
+        completed: completed / steady.seconds,
+        statements: (after.statements - before.statements) / load.jobs,
+        transactions: (after.transactions - before.transactions) / load.jobs,
+        redis: (after.redis - before.redis) / load.jobs,
+      };
+    },
+    { countStatements: true },
+  );
 
 /** The same with raw BullMQ: a producer process adding as fast as it can, and a Worker. */
-async function rawSteady(context: BenchContext): Promise<Figures<'completed' | 'redis'>> {
-  const raw = new RawBullmq(context.redis.url);
-  try {
+const rawSteady = (context: BenchContext) =>
+  context.onRawBullmq(async (raw): Promise<Figures<'completed' | 'redis'>> => {
     await raw.startWorker();
     const before = await redisCommands(context.redis);
     const load = await raw.produce({
@@ -85,18 +81,13 @@ async function rawSteady(context: BenchContext): Promise<Figures<'completed' | '
       completed: completed / steady.seconds,
       redis: ((await redisCommands(context.redis)) - before) / load.jobs,
     };
-  } finally {
-    await raw.destroy();
-  }
-}
+  });
 
 export const createAndProcess: Measure = {
   name: 'create-process',
   async run(context) {
-    const { repeats, steadyMs } = context.settings;
-    const seconds = steadyMs / 1000;
-    const figures = await medianOfRuns(repeats, async (run) => {
-      context.progress(`create + process, run ${run}/${repeats}: ${seconds} s on each side`);
+    const seconds = context.settings.steadyMs / 1000;
+    const figures = await context.repeat(`create + process: ${seconds} s`, async () => {
       const platform = await platformSteady(context);
       const raw = await rawSteady(context);
       return { ...platform, rawCompleted: raw.completed, rawRedis: raw.redis };

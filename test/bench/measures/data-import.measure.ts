@@ -7,7 +7,6 @@ import type { BenchPlatform } from '../bench-platform';
 import { CSV_TABLE_COLUMNS, csvLines } from '../csv-rows';
 import type { BenchContext, Measure } from '../measure';
 import type { Figures } from '../median-of-runs';
-import { medianOfRuns } from '../median-of-runs';
 
 // The nightly import's own table and mapping; the anchor loads a table of the same shape.
 const TABLE = 'daily_imports';
@@ -59,10 +58,9 @@ async function timedImport(context: BenchContext, platform: BenchPlatform, url: 
  * then, the apps stopped, the anchor loading the same file into an empty table of the
  * same shape. Rows per second.
  */
-async function once(context: BenchContext, url: string, csvFile: string) {
-  const rows = context.settings.importRows;
-  const platform = context.platform('import');
-  try {
+const once = (context: BenchContext, url: string, csvFile: string) =>
+  context.onPlatform('import', async (platform): Promise<Figures<'platform' | 'raw'>> => {
+    const rows = context.settings.importRows;
     await platform.start('api');
     await platform.start('worker', { IMPORT_ALLOWED_TABLES: `public.${TABLE}` });
     await platform.database.query(`CREATE TABLE ${TABLE} ${CSV_TABLE_COLUMNS}`);
@@ -77,29 +75,22 @@ async function once(context: BenchContext, url: string, csvFile: string) {
       csvFile,
       context.scratchDir,
     );
-    return {
-      platform: seconds === null ? null : rows / seconds,
-      raw: rows / anchorSeconds,
-    } satisfies Figures<'platform' | 'raw'>;
-  } finally {
-    await platform.destroy();
-  }
-}
+    return { platform: seconds === null ? null : rows / seconds, raw: rows / anchorSeconds };
+  });
 
 export const dataImport: Measure = {
   name: 'import',
   async run(context) {
-    const { importRows: rows, repeats } = context.settings;
+    const rows = context.settings.importRows;
     const csv = [...csvLines(rows)].join('');
     const csvFile = join(context.scratchDir, 'rows.csv');
     writeFileSync(csvFile, csv);
     const source = await new FixtureServer().start();
     try {
       const url = source.serve('/rows.csv', csv);
-      const figures = await medianOfRuns(repeats, (run) => {
-        context.progress(`data_import, run ${run}/${repeats}: ${rows} CSV rows on each side`);
-        return once(context, url, csvFile);
-      });
+      const figures = await context.repeat(`data_import: ${rows} rows`, () =>
+        once(context, url, csvFile),
+      );
       return [
         {
           measure: `data_import of ${rows} CSV rows (vs \\copy + INSERT … ON CONFLICT)`,

@@ -3,11 +3,9 @@ import { BareHttpAnchor } from '../anchors/bare-http';
 import { HTTP_CONNECTIONS } from '../load-levels';
 import { readPlan } from '../load/api-loads';
 import { jobsPerSecond } from '../load/load-shape';
-import { prefillThroughApi } from '../load/prefill';
+import { createThroughApi } from '../load/create-through-api';
 import { runHttpLoad } from '../load/run-http-load';
 import type { BenchContext, Measure } from '../measure';
-import type { Figures } from '../median-of-runs';
-import { medianOfRuns } from '../median-of-runs';
 import { jobIds } from '../platform-jobs';
 
 /** Jobs whose statuses are read, in turn: enough that no one row stays hot in a cache. */
@@ -18,11 +16,10 @@ const JOBS_READ = 2000;
  * ids; then, the API stopped, the bare anchor reading the same rows, copied with their
  * primary key into a table of its own, one SELECT per request.
  */
-async function once(context: BenchContext, reads: number): Promise<Figures<'platform' | 'raw'>> {
-  const platform = context.platform('get');
-  try {
+const once = (context: BenchContext, reads: number) =>
+  context.onPlatform('get', async (platform) => {
     await platform.start('api');
-    await prefillThroughApi(platform.apiPort(), JOBS_READ);
+    await createThroughApi(platform.apiPort(), JOBS_READ);
     const ids = await jobIds(platform.database, JOBS_READ);
     const statusPaths = ids.map((id) => `/job-status/${id}`);
     const read = jobsPerSecond(await runHttpLoad(readPlan(platform.apiPort(), statusPaths, reads)));
@@ -31,29 +28,20 @@ async function once(context: BenchContext, reads: number): Promise<Figures<'plat
       `CREATE TABLE ${ANCHOR_ROWS_TABLE} AS SELECT * FROM job_statuses;
        ALTER TABLE ${ANCHOR_ROWS_TABLE} ADD PRIMARY KEY (id); ANALYZE ${ANCHOR_ROWS_TABLE}`,
     );
-    const anchor = await BareHttpAnchor.start(context.redis.url, platform.database.url);
-    try {
-      const rowPaths = ids.map((id) => `/rows/${id}`);
-      return {
-        platform: read,
-        raw: jobsPerSecond(await runHttpLoad(readPlan(anchor.port, rowPaths, reads))),
-      };
-    } finally {
-      await anchor.stop();
-    }
-  } finally {
-    await platform.destroy();
-  }
-}
+    const rowPaths = ids.map((id) => `/rows/${id}`);
+    return BareHttpAnchor.around(context.redis.url, platform.database.url, async (anchor) => ({
+      platform: read,
+      raw: jobsPerSecond(await runHttpLoad(readPlan(anchor.port, rowPaths, reads))),
+    }));
+  });
 
 export const jobStatusRead: Measure = {
   name: 'get',
   async run(context) {
-    const { jobs, repeats } = context.settings;
-    const figures = await medianOfRuns(repeats, (run) => {
-      context.progress(`GET /job-status/:id, run ${run}/${repeats}: ${jobs} reads on each side`);
-      return once(context, jobs);
-    });
+    const { jobs } = context.settings;
+    const figures = await context.repeat(`GET /job-status/:id: ${jobs} reads`, () =>
+      once(context, jobs),
+    );
     return [
       {
         measure: `GET /job-status/:id, ${HTTP_CONNECTIONS} connections (vs http + SELECT)`,

@@ -1,11 +1,9 @@
-import { RawBullmq } from '../anchors/raw-bullmq';
 import { WORKER_CONCURRENCY } from '../load-levels';
 import { singleCreatePlan } from '../load/api-loads';
 import type { LoadShape } from '../load/load-shape';
 import { runHttpLoad } from '../load/run-http-load';
 import type { BenchContext, Measure } from '../measure';
 import type { Figures } from '../median-of-runs';
-import { medianOfRuns } from '../median-of-runs';
 import { pickUpLatenciesMs, waitForAllFinished } from '../platform-jobs';
 import { percentile } from '../statistics';
 
@@ -29,9 +27,8 @@ function pacedShape(context: BenchContext): { shape: LoadShape; warmUpCalls: num
  * Created → started with an idle API and worker, jobs created over HTTP at a steady rate:
  * created_at (the INSERT's now()) to started_at (the start's now()), one clock: Postgres's.
  */
-async function platformPickUp(context: BenchContext): Promise<Latencies> {
-  const platform = context.platform('pickup');
-  try {
+const platformPickUp = (context: BenchContext) =>
+  context.onPlatform('pickup', async (platform) => {
     await platform.start('api');
     await platform.start('worker', { WORKER_CONCURRENCY: String(WORKER_CONCURRENCY) });
     const { shape, warmUpCalls } = pacedShape(context);
@@ -39,18 +36,14 @@ async function platformPickUp(context: BenchContext): Promise<Latencies> {
     const load = await runHttpLoad(plan);
     await waitForAllFinished(platform.database);
     return latencies(await pickUpLatenciesMs(platform.database, load.startedAt));
-  } finally {
-    await platform.destroy();
-  }
-}
+  });
 
 /**
  * The same with raw BullMQ: job.timestamp (taken by the producer as it adds the job) to
  * the processor's call in the Worker; both Date.now() on this machine, one clock, in ms.
  */
-async function rawPickUp(context: BenchContext): Promise<Latencies> {
-  const raw = new RawBullmq(context.redis.url);
-  try {
+const rawPickUp = (context: BenchContext) =>
+  context.onRawBullmq(async (raw) => {
     await raw.startWorker();
     const { shape, warmUpCalls } = pacedShape(context);
     const load = await raw.produce({
@@ -61,21 +54,25 @@ async function rawPickUp(context: BenchContext): Promise<Latencies> {
     const { addedAt, startedAt } = await raw.completed(warmUpCalls + load.jobs);
     const timed = addedAt.map((added, i) => [added, startedAt[i] - added]);
     return latencies(timed.filter(([added]) => added >= load.startedAt).map(([, ms]) => ms));
-  } finally {
-    await raw.destroy();
-  }
-}
+  });
 
 export const pickUpLatency: Measure = {
   name: 'pickup',
   async run(context) {
-    const { repeats, pickUpRate, pickUpMs } = context.settings;
-    const figures = await medianOfRuns(repeats, async (run) => {
-      context.progress(`pick-up, run ${run}/${repeats}: ${pickUpRate} jobs/s for ${pickUpMs} ms`);
-      const platform = await platformPickUp(context);
-      const raw = await rawPickUp(context);
-      return { platform50: platform.p50, platform99: platform.p99, raw50: raw.p50, raw99: raw.p99 };
-    });
+    const { pickUpRate, pickUpMs } = context.settings;
+    const figures = await context.repeat(
+      `pick-up: ${pickUpRate} jobs/s, ${pickUpMs} ms`,
+      async () => {
+        const platform = await platformPickUp(context);
+        const raw = await rawPickUp(context);
+        return {
+          platform50: platform.p50,
+          platform99: platform.p99,
+          raw50: raw.p50,
+          raw99: raw.p99,
+        };
+      },
+    );
     const ms = (value: number | null) => ({ value, unit: 'ms', digits: 2 });
     const at = `${pickUpRate} jobs/s`;
     return [

@@ -7,7 +7,7 @@ import { runHttpLoad } from './run-http-load';
  * Creates `jobs` no-op jobs through the API, untimed, in bulk when the API can; fails
  * when the API refused any, since the measure that needs them would then be wrong.
  */
-export async function prefillThroughApi(port: number, jobs: number): Promise<LoadResult> {
+export async function createThroughApi(port: number, jobs: number): Promise<LoadResult> {
   const plan = (await apiCreatesInBulk(port))
     ? bulkCreatePlan(port, jobs, false)
     : singleCreatePlan(port, '/create-jobs', { until: { calls: jobs } }, 0);
