@@ -8,7 +8,7 @@ export interface BenchSettings {
   only: readonly string[] | null;
   /** Rows of the CSV that data_import loads (BENCH_IMPORT_ROWS, default 200 000). */
   importRows: number;
-  /** How long create + process runs, in ms (BENCH_STEADY_MS, default 15 000). */
+  /** How long create + process runs, in ms (BENCH_STEADY_MS, default 10 000). */
   steadyMs: number;
   /** Jobs created per second while pick-up latency is measured (BENCH_PICKUP_RATE, 200). */
   pickUpRate: number;
@@ -37,7 +37,7 @@ export function readBenchSettings(env: NodeJS.ProcessEnv = process.env): BenchSe
     repeats: positiveInteger(env, 'BENCH_REPEATS', 3),
     only: only ? only.split(',').map((name) => name.trim()) : null,
     importRows: positiveInteger(env, 'BENCH_IMPORT_ROWS', 200_000),
-    steadyMs: positiveInteger(env, 'BENCH_STEADY_MS', 15_000),
+    steadyMs: positiveInteger(env, 'BENCH_STEADY_MS', 10_000),
     pickUpRate: positiveInteger(env, 'BENCH_PICKUP_RATE', 200),
     pickUpMs: positiveInteger(env, 'BENCH_PICKUP_MS', 10_000),
     soakJobs: positiveInteger(env, 'BENCH_SOAK_JOBS', 1_000_000),

@@ -13,4 +13,4 @@ export const HTTP_CONNECTIONS = 32;
 export const BULK_IN_FLIGHT = 4;
 
 /** Untimed calls before each timed HTTP load, so that the server's JIT is warm. */
-export const WARM_UP_CALLS = 1000;
+export const WARM_UP_CALLS = 500;
