@@ -51,12 +51,15 @@ export class BenchRun implements BenchContext {
   /** Starts the private Redis; Ctrl-C or SIGTERM then ends the run cleanly. */
   static async begin(settings: BenchSettings): Promise<BenchRun> {
     const run = new BenchRun(settings, await RedisServer.start());
-    const interrupted = (signal: NodeJS.Signals) => {
-      console.error(`\n${signal}: stopping the bench's processes and removing its databases.`);
-      void run.end().finally(() => process.exit(130));
+    // The private Redis and the apps are processes of their own: a bench that dies
+    // without ending its run would leave them running.
+    const endThenExit = (code: number, why: unknown) => {
+      console.error(why, "\nStopping the bench's processes and removing its databases.");
+      void run.end().finally(() => process.exit(code));
     };
-    process.once('SIGINT', interrupted);
-    process.once('SIGTERM', interrupted);
+    process.once('SIGINT', (signal) => endThenExit(130, signal));
+    process.once('SIGTERM', (signal) => endThenExit(143, signal));
+    process.once('uncaughtException', (error) => endThenExit(1, error));
     return run;
   }
 

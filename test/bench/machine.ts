@@ -4,6 +4,12 @@ import { TestDatabase } from '@lib/testing';
 import { postgresVersion } from './postgres-counters';
 import { redisVersion } from './redis-counters';
 
+/** The system's load averages over 1, 5 and 15 minutes. */
+export const loadAverages = () =>
+  `${loadavg()
+    .map((load) => load.toFixed(2))
+    .join(' ')} (1, 5, 15 min)`;
+
 /** What the figures were measured on, to print above them. */
 export async function describeMachine(redis: RedisServer): Promise<string> {
   const cores = cpus();
@@ -13,8 +19,6 @@ export async function describeMachine(redis: RedisServer): Promise<string> {
   return [
     `machine:  ${cores[0]?.model ?? 'unknown CPU'}, ${cores.length} cores, ${gb} GB RAM, Linux ${release()}`,
     `software: Node ${process.version}, Redis ${await redisVersion(redis)} (a private redis-server), PostgreSQL ${postgres} (shared)`,
-    `load:     ${loadavg()
-      .map((load) => load.toFixed(2))
-      .join(' ')} (1, 5, 15 min) at the start`,
+    `load:     ${loadAverages()} at the start`,
   ].join('\n');
 }

@@ -3,6 +3,8 @@
 // then one table of medians and ratios. Figures only, nothing asserted: on a shared 2-core
 // machine timings are too noisy to gate on. BENCH_ONLY=processing,create runs a subset.
 import { BenchRun } from './bench-run';
+import { readBenchSettings } from './bench-settings';
+import { loadAverages } from './machine';
 import type { Measure } from './measure';
 import { bulkCreate } from './measures/bulk-create.measure';
 import { createAndProcess } from './measures/create-and-process.measure';
@@ -28,19 +30,24 @@ function selected(only: readonly string[] | null): readonly Measure[] {
   const known = MEASURES.map((measure) => measure.name);
   const unknown = only?.filter((name) => !known.includes(name)) ?? [];
   if (unknown.length > 0) {
-    throw new Error(`Unknown measure "${unknown[0]}" in BENCH_ONLY. Known: ${known.join(', ')}.`);
+    console.error(`Unknown measure "${unknown[0]}" in BENCH_ONLY. Known: ${known.join(', ')}.`);
+    process.exit(1);
   }
   return only ? MEASURES.filter((measure) => only.includes(measure.name)) : MEASURES;
 }
 
+// Before anything starts: a misspelt BENCH_ONLY should cost nothing.
+const measures = selected(readBenchSettings().only);
+
 BenchRun.main(async (run) => {
-  const measures = selected(run.settings.only);
   const rows: ResultRow[] = [];
   const startedAt = Date.now();
   for (const measure of measures) {
     rows.push(...(await measure.run(run)));
   }
-  run.progress(`done in ${((Date.now() - startedAt) / 1000).toFixed(0)} s`);
+  const seconds = ((Date.now() - startedAt) / 1000).toFixed(0);
   console.log(`\nmedians of ${run.settings.repeats} runs; ratio = platform / anchor\n`);
   console.log(resultsTable(rows));
+  // Another process busy on the machine meanwhile shows here, and makes the figures suspect.
+  console.log(`\nmeasured in ${seconds} s; load at the end: ${loadAverages()}`);
 });
