@@ -32,9 +32,13 @@ export interface BenchContext {
   progress(line: string): void;
 }
 
-/** One side-by-side comparison: the platform against an anchor doing the same work. */
+/** Side-by-side comparisons: the platform against an anchor doing the same work. */
 export interface Measure {
-  /** What BENCH_ONLY selects it by. */
-  readonly name: string;
-  run(context: BenchContext): Promise<ResultRow[]>;
+  /**
+   * What BENCH_ONLY selects it by: one name per comparison, several when one pass of the
+   * platform serves several of them.
+   */
+  readonly names: readonly string[];
+  /** @param selected those of `names` asked for */
+  run(context: BenchContext, selected: readonly string[]): Promise<ResultRow[]>;
 }

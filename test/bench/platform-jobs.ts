@@ -32,10 +32,6 @@ async function waitForCount(
 export const waitForDispatched = (database: TestDatabase, jobs: number) =>
   waitForCount(database, 'dispatched_at IS NOT NULL', (n) => n >= jobs);
 
-/** Waits until `jobs` jobs have completed. */
-export const waitForCompleted = (database: TestDatabase, jobs: number) =>
-  waitForCount(database, "status = 'completed'", (n) => n >= jobs);
-
 /** Waits until no job is left to run (none queued, scheduled, running or retrying). */
 export const waitForAllFinished = (database: TestDatabase) =>
   waitForCount(

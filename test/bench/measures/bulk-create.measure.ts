@@ -28,7 +28,7 @@ const rawBulk = (context: BenchContext, jobs: number) =>
   });
 
 export const bulkCreate: Measure = {
-  name: 'bulk',
+  names: ['bulk'],
   async run(context) {
     const { jobs } = context.settings;
     // An API without bulk create has none in the next run either: ask once.

@@ -84,7 +84,7 @@ const rawSteady = (context: BenchContext) =>
   });
 
 export const createAndProcess: Measure = {
-  name: 'create-process',
+  names: ['create-process'],
   async run(context) {
     const seconds = context.settings.steadyMs / 1000;
     const figures = await context.repeat(`create + process: ${seconds} s`, async () => {

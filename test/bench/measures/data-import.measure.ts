@@ -79,7 +79,7 @@ const once = (context: BenchContext, url: string, csvFile: string) =>
   });
 
 export const dataImport: Measure = {
-  name: 'import',
+  names: ['import'],
   async run(context) {
     const rows = context.settings.importRows;
     const csv = [...csvLines(rows)].join('');

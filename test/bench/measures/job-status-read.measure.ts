@@ -36,7 +36,7 @@ const once = (context: BenchContext, reads: number) =>
   });
 
 export const jobStatusRead: Measure = {
-  name: 'get',
+  names: ['get'],
   async run(context) {
     const { jobs } = context.settings;
     const figures = await context.repeat(`GET /job-status/:id: ${jobs} reads`, () =>

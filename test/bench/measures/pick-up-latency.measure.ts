@@ -57,7 +57,7 @@ const rawPickUp = (context: BenchContext) =>
   });
 
 export const pickUpLatency: Measure = {
-  name: 'pickup',
+  names: ['pickup'],
   async run(context) {
     const { pickUpRate, pickUpMs } = context.settings;
     const figures = await context.repeat(
