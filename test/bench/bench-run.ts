@@ -92,9 +92,17 @@ export class BenchRun implements BenchContext {
     once: () => Promise<Figures<Name>>,
   ): Promise<Figures<Name>> {
     const { repeats } = this.settings;
-    return medianOfRuns(repeats, (run) => {
+    return medianOfRuns(repeats, async (run) => {
       this.progress(`${what}, run ${run}/${repeats}`);
-      return once();
+      const figures = await once();
+      // Each run's figures, so that the spread behind a median can be seen.
+      const shown = (value: number | null) =>
+        value === null ? 'n/a' : value.toFixed(Math.abs(value) >= 100 ? 0 : 2);
+      const each = Object.entries<number | null>(figures).map(
+        ([name, value]) => `${name} ${shown(value)}`,
+      );
+      this.progress(`${what}, run ${run}/${repeats}: ${each.join(', ')}`);
+      return figures;
     });
   }
 

@@ -1,6 +1,7 @@
 import type { BenchPlatform } from '../bench-platform';
 import { HTTP_CONNECTIONS, WORKER_CONCURRENCY } from '../load-levels';
 import { singleCreatePlan } from '../load/api-loads';
+import { jobsPerSecond } from '../load/load-shape';
 import type { LoadResult } from '../load/load-shape';
 import { runHttpLoad } from '../load/run-http-load';
 import type { BenchContext, Measure } from '../measure';
@@ -33,7 +34,9 @@ async function counters(context: BenchContext, platform: BenchPlatform): Promise
   };
 }
 
-type PlatformFigures = 'completed' | 'statements' | 'transactions' | 'redis';
+// `created` is not in the table: next to `completed` in the progress lines, it shows
+// whether the workers kept up with the API.
+type PlatformFigures = 'created' | 'completed' | 'statements' | 'transactions' | 'redis';
 
 /**
  * API and worker running, the load generator creating jobs over HTTP at full speed for
@@ -56,6 +59,7 @@ const platformSteady = (context: BenchContext) =>
       await waitForAllFinished(platform.database);
       const after = await counters(context, platform);
       return {
+        created: jobsPerSecond(load),
         completed: completed / steady.seconds,
         statements: (after.statements - before.statements) / load.jobs,
         transactions: (after.transactions - before.transactions) / load.jobs,
@@ -67,7 +71,7 @@ const platformSteady = (context: BenchContext) =>
 
 /** The same with raw BullMQ: a producer process adding as fast as it can, and a Worker. */
 const rawSteady = (context: BenchContext) =>
-  context.onRawBullmq(async (raw): Promise<Figures<'completed' | 'redis'>> => {
+  context.onRawBullmq(async (raw): Promise<Figures<'created' | 'completed' | 'redis'>> => {
     await raw.startWorker();
     const before = await redisCommands(context.redis);
     const load = await raw.produce({
@@ -78,6 +82,7 @@ const rawSteady = (context: BenchContext) =>
     const steady = steadyPart(load);
     const completed = finishedAt.filter((at) => at >= steady.fromMs && at < steady.toMs).length;
     return {
+      created: jobsPerSecond(load),
       completed: completed / steady.seconds,
       redis: ((await redisCommands(context.redis)) - before) / load.jobs,
     };
@@ -90,7 +95,12 @@ export const createAndProcess: Measure = {
     const figures = await context.repeat(`create + process: ${seconds} s`, async () => {
       const platform = await platformSteady(context);
       const raw = await rawSteady(context);
-      return { ...platform, rawCompleted: raw.completed, rawRedis: raw.redis };
+      return {
+        ...platform,
+        rawCreated: raw.created,
+        rawCompleted: raw.completed,
+        rawRedis: raw.redis,
+      };
     });
     const perJob = (value: number | null) => ({ value, unit: '/job', digits: 2 });
     return [
