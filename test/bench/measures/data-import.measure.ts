@@ -32,6 +32,11 @@ async function timedImport(context: BenchContext, platform: BenchPlatform, url: 
       payload: { ...NIGHTLY_DATA_IMPORT.payload, source: { url } },
     }),
   });
+  if (response.status !== 202) {
+    throw new Error(
+      `POST /create-jobs of a data_import answered ${response.status}: ${await response.text()}`,
+    );
+  }
   const { job_id: id } = (await response.json()) as { job_id: string };
   const job = await waitFor(
     `data_import job ${id} to finish`,
