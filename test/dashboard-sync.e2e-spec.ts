@@ -1,4 +1,4 @@
-import { TestPlatform } from '@lib/testing';
+import { TestPlatform, waitFor } from '@lib/testing';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 
@@ -170,6 +170,13 @@ describe('the dashboard keeping Postgres in step with Redis', () => {
 
     beforeAll(async () => {
       edited = await create('default', { priority: 2, delay_ms: 600_000 });
+      // Its hand-off is marked a moment after the answer: the snapshots start after that.
+      await waitFor(
+        'the job to be marked dispatched',
+        () =>
+          platform.database.query('SELECT dispatched_at FROM job_statuses WHERE id = $1', [edited]),
+        (rows) => rows[0]?.dispatched_at !== null,
+      );
     });
 
     it.each([
