@@ -1,4 +1,5 @@
 import { isStorableText } from '@lib/validation';
+import { canonicalUtcTimestamp } from './utc-timestamp';
 
 export const COLUMN_TYPES = ['text', 'integer', 'numeric', 'boolean', 'timestamp'] as const;
 export type ColumnType = (typeof COLUMN_TYPES)[number];
@@ -6,19 +7,21 @@ export type ColumnType = (typeof COLUMN_TYPES)[number];
 /** What a cast hands to Postgres: a literal in text form, a boolean, or null. */
 export type CastValue = string | boolean | null;
 
-/** The Postgres array type each column type is sent as. */
-export const PG_ARRAY_TYPES: Record<ColumnType, string> = {
-  text: 'text[]',
-  integer: 'bigint[]',
-  numeric: 'numeric[]',
-  boolean: 'boolean[]',
-  timestamp: 'timestamptz[]',
+/** The Postgres type each column type is loaded as, before the target column's own. */
+export const PG_TYPES: Record<ColumnType, string> = {
+  text: 'text',
+  integer: 'bigint',
+  numeric: 'numeric',
+  boolean: 'boolean',
+  timestamp: 'timestamptz',
 };
 
 /** A value that does not fit its column's type: the row is bad, the import goes on. */
 export class BadValueError extends Error {}
 
 const INTEGER = /^[+-]?\d+$/;
+// Already in the form BigInt#toString gives, and too short to leave int8's range.
+const SHORT_CANONICAL_INTEGER = /^(0|-?[1-9]\d{0,17})$/;
 const NUMERIC = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 const INT8_MIN = -(2n ** 63n);
 const INT8_MAX = 2n ** 63n - 1n;
@@ -41,6 +44,9 @@ function text(value: unknown): string {
 }
 
 function integer(value: unknown): string {
+  if (typeof value === 'string' && SHORT_CANONICAL_INTEGER.test(value)) {
+    return value;
+  }
   const literal = typeof value === 'number' && Number.isSafeInteger(value) ? String(value) : value;
   if (typeof literal === 'string' && INTEGER.test(literal.trim())) {
     const parsed = BigInt(literal.trim());
@@ -76,6 +82,10 @@ function boolean(value: unknown): boolean {
 }
 
 function timestamp(value: unknown): string {
+  const canonical = typeof value === 'string' ? canonicalUtcTimestamp(value) : undefined;
+  if (canonical !== undefined) {
+    return canonical;
+  }
   const time = typeof value === 'string' ? Date.parse(value) : Number.NaN;
   if (Number.isNaN(time)) {
     throw new BadValueError(`${describe(value)} is not a timestamp`);

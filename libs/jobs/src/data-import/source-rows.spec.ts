@@ -22,6 +22,12 @@ describe('sourceRows', () => {
     ]);
   });
 
+  it('keeps a CSV field named __proto__ as a field, not as the prototype', async () => {
+    const [row] = await rowsOf('__proto__,id\nx,1\n', 'csv');
+    expect(Object.getOwnPropertyDescriptor(row.fields, '__proto__')?.value).toBe('x');
+    expect(Object.keys(row.fields ?? {})).toEqual(['__proto__', 'id']);
+  });
+
   it('reads NDJSON line by line; a line that is not a JSON object is one bad row', async () => {
     const rows = await rowsOf('{"id":1}\n\n{oops\n[1]\n{"id":2}\n', 'ndjson');
     expect(rows.map((r) => r.fields ?? r.problem)).toEqual([

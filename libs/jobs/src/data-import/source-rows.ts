@@ -21,6 +21,28 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
+ * The record as an object keyed by the header, as Object.fromEntries would build it but
+ * without its array per field (a third of the reading time at a million rows).
+ */
+function fieldsOf(header: readonly string[], record: readonly string[]): Record<string, unknown> {
+  const fields: Record<string, unknown> = {};
+  for (let i = 0; i < header.length; i += 1) {
+    if (header[i] === '__proto__') {
+      // Assigning it would set the object's prototype instead of a field.
+      Object.defineProperty(fields, header[i], {
+        value: record[i],
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    } else {
+      fields[header[i]] = record[i];
+    }
+  }
+  return fields;
+}
+
+/**
  * Pipes the source into a parser; a failure of either surfaces from the parser's
  * iterator, so the caller sees one error for the whole file and can stop.
  */
@@ -50,7 +72,7 @@ async function* csvRows(source: Readable): AsyncGenerator<SourceRow> {
     if (record.length !== header.length) {
       yield { row, problem: `has ${record.length} fields, the header has ${header.length}` };
     } else {
-      yield { row, fields: Object.fromEntries(header.map((name, i) => [name, record[i]])) };
+      yield { row, fields: fieldsOf(header, record) };
     }
   }
 }

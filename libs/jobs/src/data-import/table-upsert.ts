@@ -1,7 +1,7 @@
 import { quotedIdentifier } from '@lib/database';
 import type { QualifiedTableName } from '@lib/database';
 import type { QueryRunner } from 'typeorm';
-import { PG_ARRAY_TYPES } from './column-cast';
+import { PG_TYPES } from './column-cast';
 import type { CastValue, ColumnType } from './column-cast';
 
 export interface UpsertCounts {
@@ -26,7 +26,7 @@ export class TableUpsert {
     key: readonly string[],
   ) {
     const quoted = columns.map((column) => quotedIdentifier(column.name));
-    const arrays = columns.map((column, i) => `$${i + 1}::${PG_ARRAY_TYPES[column.type]}`);
+    const arrays = columns.map((column, i) => `$${i + 1}::${PG_TYPES[column.type]}[]`);
     const names = columns.map((column) => column.name);
     this.keyIndexes = key.map((name) => names.indexOf(name));
     const others = quoted.filter((_, i) => !this.keyIndexes.includes(i));
