@@ -33,6 +33,13 @@ describe('canonicalUtcTimestamp', () => {
     '2026-01-01',
     ' 2026-01-01T00:00:00Z',
     '2026-01-01T00:00:00z',
+    '2026-01-01T00:00:00.Z',
+    '2026-01-01T00:00:00.1aZ',
+    '2026-01-01T00:00:00x12Z',
+    '2026-01-01 00:00:00Z',
+    '2026/01/01T00:00:00Z',
+    'a026-01-01T00:00:00Z',
+    '２026-01-01T00:00:00Z',
   ])('leaves %s to Date.parse', (value) => {
     expect(canonicalUtcTimestamp(value)).toBeUndefined();
   });
