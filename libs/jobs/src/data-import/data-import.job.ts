@@ -1,5 +1,5 @@
 import { PlatformConfig } from '@lib/config';
-import { IdentifierTooLongError, cancelOnAbort } from '@lib/database';
+import { IdentifierTooLongError } from '@lib/database';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Readable } from 'node:stream';
@@ -10,12 +10,13 @@ import { InvalidPayloadError } from '../errors/invalid-payload.error';
 import { PermanentJobError } from '../errors/permanent-job.error';
 import { TransientJobError } from '../errors/transient-job.error';
 import type { JobContext } from '../job-context';
-import { BadValueError, castValue } from './column-cast';
-import type { CastValue } from './column-cast';
+import { BatchLoader } from './batch-loader';
 import { DataImportPayload } from './data-import.payload';
 import { ImportReport } from './import-report';
 import type { DataImportResult } from './import-report';
+import { ImportBatch } from './import-batch';
 import { checkSource, openSource } from './import-source';
+import { RowCast } from './row-cast';
 import { sourceRows } from './source-rows';
 import { TableUpsert } from './table-upsert';
 
@@ -77,6 +78,10 @@ export class DataImportJob extends BaseJob<DataImportPayload, DataImportResult> 
     return result;
   }
 
+  /**
+   * Reads and casts the rows into batches; each full batch goes to the loader, which
+   * writes it while the next one is read.
+   */
   private async load(
     payload: DataImportPayload,
     source: Readable,
@@ -84,71 +89,34 @@ export class DataImportJob extends BaseJob<DataImportPayload, DataImportResult> 
     report: ImportReport,
     ctx: JobContext,
   ): Promise<void> {
-    let batch: CastValue[][] = [];
-    for await (const row of sourceRows(source, payload.format)) {
-      ctx.signal.throwIfAborted();
-      report.read();
-      const values = row.fields ? this.cast(payload, row.fields) : (row.problem ?? '');
-      if (typeof values === 'string') {
-        report.fail(row.row, values);
-        continue;
-      }
-      batch.push(values);
-      if (batch.length >= payload.batch_size) {
-        await this.writeBatch(upsert, batch, report, ctx);
-        batch = [];
-      }
-    }
-    if (batch.length > 0) {
-      await this.writeBatch(upsert, batch, report, ctx);
-    }
-  }
-
-  /** The row's values in column order, or why the row is bad. */
-  private cast(payload: DataImportPayload, fields: Record<string, unknown>): CastValue[] | string {
-    const values: CastValue[] = [];
-    for (const column of payload.columns) {
-      try {
-        values.push(castValue(fields[column.from ?? column.name], column.type));
-      } catch (error) {
-        if (error instanceof BadValueError) {
-          return `${column.name}: ${error.message}`;
-        }
-        throw error;
-      }
-      if (values.at(-1) === null && payload.key.includes(column.name)) {
-        return `${column.name}: a key column is empty`;
-      }
-    }
-    return values;
-  }
-
-  /** One transaction per batch: cancelled or timed out mid-batch, the batch is rolled back. */
-  private async writeBatch(
-    upsert: TableUpsert,
-    batch: CastValue[][],
-    report: ImportReport,
-    ctx: JobContext,
-  ): Promise<void> {
-    const runner = this.dataSource.createQueryRunner();
-    await runner.connect();
-    const release = await cancelOnAbort(this.dataSource, runner, ctx.signal);
+    const rowCast = new RowCast(payload.columns, payload.key);
+    const loader = await BatchLoader.open(this.dataSource, upsert, ctx.signal, (rows, counts) => {
+      report.loaded(rows, counts);
+      return ctx.progress(report.progress());
+    });
     try {
-      await runner.startTransaction();
-      const counts = await upsert.write(runner, batch);
-      ctx.signal.throwIfAborted();
-      await runner.commitTransaction();
-      report.loaded(batch.length, counts);
-    } catch (error) {
-      if (runner.isTransactionActive) {
-        await runner.rollbackTransaction();
+      let batch = new ImportBatch(rowCast.keyIndexes);
+      for await (const row of sourceRows(source, payload.format)) {
+        ctx.signal.throwIfAborted();
+        report.read();
+        const values = row.fields ? rowCast.cast(row.fields) : (row.problem ?? '');
+        if (typeof values === 'string') {
+          report.fail(row.row, values);
+          continue;
+        }
+        batch.add(values);
+        if (batch.rows >= payload.batch_size) {
+          await loader.load(batch);
+          batch = new ImportBatch(rowCast.keyIndexes);
+        }
       }
-      throw error;
+      if (batch.rows > 0) {
+        await loader.load(batch);
+      }
+      await loader.settled();
     } finally {
-      release();
-      await runner.release();
+      await loader.close();
     }
-    await ctx.progress(report.progress());
   }
 
   /** Sorts a failure into retryable (the source or the network) or permanent (the data). */
