@@ -3,6 +3,7 @@ import { IdentifierTooLongError } from '@lib/database';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Readable } from 'node:stream';
+import { setImmediate } from 'node:timers/promises';
 import { DataSource } from 'typeorm';
 import { allowedTable } from '../allowed-table';
 import { BaseJob } from '../base-job';
@@ -96,19 +97,24 @@ export class DataImportJob extends BaseJob<DataImportPayload, DataImportResult> 
     });
     try {
       let batch = new ImportBatch(rowCast.keyIndexes);
-      for await (const row of sourceRows(source, payload.format)) {
-        ctx.signal.throwIfAborted();
-        report.read();
-        const values = row.fields ? rowCast.cast(row.fields) : (row.problem ?? '');
-        if (typeof values === 'string') {
-          report.fail(row.row, values);
-          continue;
+      for await (const rows of sourceRows(source, payload.format)) {
+        for (const row of rows) {
+          ctx.signal.throwIfAborted();
+          report.read();
+          const values = row.fields ? rowCast.cast(row.fields) : (row.problem ?? '');
+          if (typeof values === 'string') {
+            report.fail(row.row, values);
+            continue;
+          }
+          batch.add(values);
+          if (batch.rows >= payload.batch_size) {
+            await loader.load(batch);
+            batch = new ImportBatch(rowCast.keyIndexes);
+          }
         }
-        batch.add(values);
-        if (batch.rows >= payload.batch_size) {
-          await loader.load(batch);
-          batch = new ImportBatch(rowCast.keyIndexes);
-        }
+        // Reading runs on microtasks, which I/O callbacks wait behind: without a turn of
+        // the event loop here, Postgres's answers to the batch in flight would wait too.
+        await setImmediate();
       }
       if (batch.rows > 0) {
         await loader.load(batch);

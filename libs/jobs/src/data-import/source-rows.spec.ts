@@ -6,8 +6,8 @@ async function rowsOf(text: string, format: 'csv' | 'ndjson' | 'json'): Promise<
   const rows: SourceRow[] = [];
   // Split into small chunks so that rows straddle chunk boundaries.
   const chunks = text.match(/[\s\S]{1,7}/g) ?? [];
-  for await (const row of sourceRows(Readable.from(chunks.map((c) => Buffer.from(c))), format)) {
-    rows.push(row);
+  for await (const bunch of sourceRows(Readable.from(chunks.map((c) => Buffer.from(c))), format)) {
+    rows.push(...bunch);
   }
   return rows;
 }
