@@ -15,6 +15,8 @@ export type BatchCommitted = (rows: number, counts: UpsertCounts) => Promise<voi
  */
 export class BatchLoader {
   private writing: Promise<void> = Promise.resolve();
+  /** Reports of committed batches, in order, kept off the path of the next write. */
+  private reporting: Promise<void> = Promise.resolve();
   private failure: { error: unknown } | undefined;
   private staged = false;
 
@@ -50,12 +52,11 @@ export class BatchLoader {
    * @throws why an earlier batch could not be written
    */
   async load(batch: ImportBatch): Promise<void> {
-    await this.settled();
+    await this.writing;
+    this.throwFailure();
     // Caught at once, not when next awaited: Node ends the process on a rejection that
     // nothing handles while the caller is still reading.
-    this.writing = this.write(batch).catch((error: unknown) => {
-      this.failure = { error };
-    });
+    this.writing = this.write(batch).catch((error: unknown) => this.fail(error));
   }
 
   /**
@@ -64,9 +65,8 @@ export class BatchLoader {
    */
   async settled(): Promise<void> {
     await this.writing;
-    if (this.failure !== undefined) {
-      throw this.failure.error;
-    }
+    await this.reporting;
+    this.throwFailure();
   }
 
   /**
@@ -75,9 +75,10 @@ export class BatchLoader {
    */
   async close(): Promise<void> {
     await this.writing;
+    await this.reporting;
     try {
       if (this.staged) {
-        await this.upsert.unstage(this.runner);
+        await this.upsert.unstage(this.client);
       }
     } catch {
       // A lost connection takes its temporary table with it; a live one that kept it
@@ -91,22 +92,23 @@ export class BatchLoader {
   private async write(batch: ImportBatch): Promise<void> {
     this.signal.throwIfAborted();
     if (!this.staged) {
-      await this.upsert.stage(this.runner);
+      await this.upsert.stage(this.client);
       this.staged = true;
     }
-    await this.runner.startTransaction();
-    let counts: UpsertCounts;
-    try {
-      counts = await this.upsert.write(this.runner, this.client, batch);
-      // A cancellation that reached Postgres after the statement ended must not commit.
-      this.signal.throwIfAborted();
-      await this.runner.commitTransaction();
-    } catch (error) {
-      if (this.runner.isTransactionActive) {
-        await this.runner.rollbackTransaction();
-      }
-      throw error;
+    const counts = await this.upsert.write(this.client, batch);
+    // Progress goes to Postgres and Redis: the next batch need not wait for it.
+    this.reporting = this.reporting
+      .then(() => this.committed(batch.rows, counts))
+      .catch((error: unknown) => this.fail(error));
+  }
+
+  private fail(error: unknown): void {
+    this.failure ??= { error };
+  }
+
+  private throwFailure(): void {
+    if (this.failure !== undefined) {
+      throw this.failure.error;
     }
-    await this.committed(batch.rows, counts);
   }
 }

@@ -1,7 +1,6 @@
 import { quotedIdentifier } from '@lib/database';
 import type { QualifiedTableName } from '@lib/database';
-import type { PoolClient } from 'pg';
-import type { QueryRunner } from 'typeorm';
+import type { PoolClient, QueryResult } from 'pg';
 import { PG_TYPES } from './column-cast';
 import type { ColumnType } from './column-cast';
 import { copyFromText } from './copy-from-text';
@@ -17,7 +16,7 @@ const STAGING = 'pg_temp.data_import_rows';
 
 /**
  * One batch is streamed with `COPY` into a staging table of the session, then moved into
- * the target by one `INSERT … SELECT … ON CONFLICT`, in the caller's transaction. COPY
+ * the target by one `INSERT … SELECT … ON CONFLICT`, in a transaction of its own. COPY
  * carries the values as data, never as SQL, and costs Postgres a fraction of what
  * parsing them out of parameter arrays did. A row whose key exists is updated only if a
  * value differs, so re-running an import changes nothing.
@@ -60,23 +59,34 @@ export class TableUpsert {
         FROM written`;
   }
 
-  /** Creates the staging table on the runner's connection, replacing one left behind. */
-  async stage(runner: QueryRunner): Promise<void> {
-    await this.unstage(runner);
-    await runner.query(this.createStaging);
+  /** Creates the staging table on the connection, replacing one left behind. */
+  async stage(client: PoolClient): Promise<void> {
+    await client.query(`DROP TABLE IF EXISTS ${STAGING}; ${this.createStaging}`);
   }
 
   /** Drops the staging table, before the connection goes back to the pool. */
-  async unstage(runner: QueryRunner): Promise<void> {
-    await runner.query(`DROP TABLE IF EXISTS ${STAGING}`);
+  async unstage(client: PoolClient): Promise<void> {
+    await client.query(`DROP TABLE IF EXISTS ${STAGING}`);
   }
 
-  /** Writes one batch in the runner's transaction; `client` is the runner's connection. */
-  async write(runner: QueryRunner, client: PoolClient, batch: ImportBatch): Promise<UpsertCounts> {
-    await copyFromText(client, this.copy, batch.copyText());
-    const [{ inserted, written }] = (await runner.query(this.upsert)) as [
-      { inserted: number; written: number },
-    ];
-    return { inserted, updated: written - inserted };
+  /**
+   * Writes one batch in one transaction, rolled back if any part fails (a cancelled
+   * statement included).
+   */
+  async write(client: PoolClient, batch: ImportBatch): Promise<UpsertCounts> {
+    try {
+      // BEGIN and COMMIT travel with the statements (Postgres runs a multi-statement query
+      // in order, skipping the rest after an error): three round trips a batch, not five.
+      await copyFromText(client, `BEGIN; ${this.copy}`, batch.copyText());
+      const [upserted] = (await client.query(`${this.upsert}; COMMIT`)) as unknown as [
+        QueryResult<{ inserted: number; written: number }>,
+      ];
+      const [{ inserted, written }] = upserted.rows;
+      return { inserted, updated: written - inserted };
+    } catch (error) {
+      // Outside a transaction (BEGIN itself failed) this only warns.
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    }
   }
 }
