@@ -124,6 +124,43 @@ describe('data_import', () => {
     expect((await table()).map((row) => row.name)).toEqual(['Jo', 'Ann B.', 'Eve']);
   });
 
+  it('keeps text exactly as read, tabs, line breaks, backslashes and unicode included', async () => {
+    const names = [
+      'tab\there',
+      'two\nlines',
+      'crlf\r\nend',
+      'lone\rreturn',
+      'back\\slash\\',
+      '\\N',
+      '\\.',
+      '"quoted", comma',
+      'héllo wörld 😀 日本語',
+      '',
+    ];
+    const ndjson = names.map((name, i) => JSON.stringify({ id: i + 1, full_name: name }));
+    const first = await importJob(
+      { url: sources.serve('/nasty.ndjson', ndjson.join('\n')) },
+      'ndjson',
+    );
+    expect((await platform.waitForStatus(first, ['completed'])).result).toMatchObject({
+      rows_inserted: names.length,
+      rows_failed: 0,
+    });
+    const loaded = await table();
+    expect(loaded.map((row) => row.name)).toEqual(names);
+
+    // The same values as quoted CSV fields: read alike, so nothing is rewritten.
+    const csv = names.map((name, i) => `${i + 1},"${name.replaceAll('"', '""')}"`);
+    const url = sources.serve('/nasty.csv', ['id,full_name', ...csv].join('\r\n'));
+    const second = await importJob({ url }, 'csv');
+    expect((await platform.waitForStatus(second, ['completed'])).result).toMatchObject({
+      rows_loaded: names.length,
+      rows_inserted: 0,
+      rows_updated: 0,
+    });
+    expect(await table()).toEqual(loaded);
+  });
+
   it('reads a file under IMPORT_DIR', async () => {
     writeFileSync(join(importDir, 'daily.csv'), CSV);
     const id = await importJob({ file: 'daily.csv' }, 'csv');
