@@ -31,6 +31,8 @@ const TABLE_MISFITS: Record<string, string> = {
 };
 
 const TWO_HOURS_MS = 2 * 60 * 60_000;
+// About a millisecond of reading and casting.
+const ROWS_PER_TURN = 500;
 
 /**
  * Extract, transform, load: streams CSV, NDJSON or a JSON array from an http(s) URL or a
@@ -97,10 +99,17 @@ export class DataImportJob extends BaseJob<DataImportPayload, DataImportResult> 
     });
     try {
       let batch = new ImportBatch(rowCast.keyIndexes);
+      let rowsRead = 0;
       for await (const rows of sourceRows(source, payload.format)) {
         for (const row of rows) {
           ctx.signal.throwIfAborted();
           report.read();
+          rowsRead += 1;
+          if (rowsRead % ROWS_PER_TURN === 0) {
+            // Reading runs on microtasks, which I/O callbacks wait behind: without a turn
+            // of the event loop, Postgres's answers to the batch in flight would wait too.
+            await setImmediate();
+          }
           const values = row.fields ? rowCast.cast(row.fields) : (row.problem ?? '');
           if (typeof values === 'string') {
             report.fail(row.row, values);
@@ -112,9 +121,6 @@ export class DataImportJob extends BaseJob<DataImportPayload, DataImportResult> 
             batch = new ImportBatch(rowCast.keyIndexes);
           }
         }
-        // Reading runs on microtasks, which I/O callbacks wait behind: without a turn of
-        // the event loop here, Postgres's answers to the batch in flight would wait too.
-        await setImmediate();
       }
       if (batch.rows > 0) {
         await loader.load(batch);
