@@ -81,8 +81,10 @@ export class BatchLoader {
         await this.upsert.unstage(this.client);
       }
     } catch {
-      // A lost connection takes its temporary table with it; a live one that kept it
-      // has it replaced by the next import's stage().
+      // Lost, or left in a state a cleanup cannot undo (a transaction whose ROLLBACK
+      // failed): ended, the pool drops the connection instead of lending it again, and
+      // the temporary table goes with the session.
+      void this.client.end().catch(() => undefined);
     } finally {
       this.stopCancelling();
       await this.runner.release();
