@@ -38,12 +38,13 @@ export class JobCanceller {
    * @throws JobAlreadyFinishedError for a completed, failed or cancelled job
    */
   async cancel(jobId: string): Promise<CancelResult> {
-    const status = await this.recorder.requestCancel(jobId);
-    if (status === null) {
+    const accepted = await this.recorder.requestCancel(jobId);
+    if (accepted === null) {
       const job = await this.reader.get(jobId);
       throw new JobAlreadyFinishedError(jobId, job.status);
     }
-    if (status !== JOB_STATES.running && (await this.removeWaitingCopy(jobId))) {
+    const { status, queue } = accepted;
+    if (status !== JOB_STATES.running && (await this.removeWaitingCopy(jobId, queue))) {
       await this.recorder.settleCancelled(jobId);
       return { jobId, status: 'cancelled' };
     }
@@ -61,9 +62,8 @@ export class JobCanceller {
    * it (it runs, its start not yet recorded). Redis away: true, the job ends now and a
    * copy found later is refused by the worker that fetches it.
    */
-  private async removeWaitingCopy(jobId: string): Promise<boolean> {
-    const job = await this.reader.get(jobId);
-    return this.queues.remove(job.queue as QueueName, jobId).catch((error: Error) => {
+  private async removeWaitingCopy(jobId: string, queue: string): Promise<boolean> {
+    return this.queues.remove(queue as QueueName, jobId).catch((error: Error) => {
       this.logger.warn(
         `Job ${jobId} is cancelled; its queued copy stays in Redis: ${error.message}`,
       );

@@ -50,10 +50,6 @@ export class JobStatusReader {
     return this.jobs.findBy({ id: In([...ids]) });
   }
 
-  findByIdempotencyKey(tenantId: string, idempotencyKey: string): Promise<JobStatus | null> {
-    return this.jobs.findOneBy({ tenantId, idempotencyKey });
-  }
-
   /** The jobs created under these (tenant, idempotency key) pairs, in one query. */
   async findByIdempotencyKeys(
     keys: ReadonlyArray<{ tenantId: string; idempotencyKey: string }>,

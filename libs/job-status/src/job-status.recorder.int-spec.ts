@@ -124,7 +124,7 @@ describe('JobStatusRecorder against Postgres', () => {
   it('ends a job cancelled while it ran as cancelled whatever its attempt returned', async () => {
     const { id } = await newJob();
     const attempt = await startRunning(id);
-    expect(await recorder.requestCancel(id)).toBe('running');
+    expect(await recorder.requestCancel(id)).toEqual({ status: 'running', queue: 'default' });
     expect(
       await recorder.finishAttempt(attempt, { status: 'completed', result: { late: true } }),
     ).toBe('cancelled');
@@ -211,7 +211,7 @@ describe('JobStatusRecorder against Postgres', () => {
   it('ends cancelled, counting the attempt, a job whose cancel came before its start was written', async () => {
     const { id } = await newJob();
     const attempt = (await recorder.openAttempt(id, randomUUID(), WORKER)) as StartedAttempt;
-    expect(await recorder.requestCancel(id)).toBe('queued');
+    expect(await recorder.requestCancel(id)).toEqual({ status: 'queued', queue: 'default' });
     expect(await recorder.openAttempt(id, randomUUID(), WORKER)).toBeUndefined();
     expect(await recorder.recordStart(attempt)).toBe(false);
     expect(await recorder.finishAttempt(attempt, { status: 'completed', result: 'late' })).toBe(

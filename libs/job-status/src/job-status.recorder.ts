@@ -270,17 +270,17 @@ export class JobStatusRecorder implements BeforeApplicationShutdown {
 
   /**
    * Accepts a cancel: no attempt of the job starts any more, and a running one ends
-   * `cancelled`. Answers the job's status (unchanged: see settleCancelled), or null when
-   * the job is unknown or already final.
+   * `cancelled`. Answers the job's status (unchanged: see settleCancelled) and queue, or
+   * null when the job is unknown or already final.
    */
-  async requestCancel(id: string): Promise<JobState | null> {
-    const rows = await preparedQuery<{ status: JobState }>(
+  async requestCancel(id: string): Promise<{ status: JobState; queue: string } | null> {
+    const rows = await preparedQuery<{ status: JobState; queue: string }>(
       this.dataSource,
       'job_statuses_cancel_requested',
       TRANSITIONS.cancelRequested,
       [id],
     );
-    return rows[0]?.status ?? null;
+    return rows[0] ?? null;
   }
 
   /** Ends a job whose cancel was requested and that no worker holds; false otherwise. */
