@@ -7,6 +7,12 @@ export const ERROR_CATEGORIES = {
   notFound: 'not_found',
   conflict: 'conflict',
   unavailable: 'unavailable',
+  /** No credentials, or credentials the platform does not know (or has revoked). */
+  unauthenticated: 'unauthenticated',
+  /** Known credentials that do not grant what was asked. */
+  forbidden: 'forbidden',
+  /** A quota or rate limit refuses the request for now. */
+  limited: 'limited',
 } as const;
 export type ErrorCategory = (typeof ERROR_CATEGORIES)[keyof typeof ERROR_CATEGORIES];
 

@@ -11,6 +11,9 @@ const STATUS_OF: Record<ErrorCategory, HttpStatus> = {
   not_found: HttpStatus.NOT_FOUND,
   conflict: HttpStatus.CONFLICT,
   unavailable: HttpStatus.SERVICE_UNAVAILABLE,
+  unauthenticated: HttpStatus.UNAUTHORIZED,
+  forbidden: HttpStatus.FORBIDDEN,
+  limited: HttpStatus.TOO_MANY_REQUESTS,
 };
 
 // Fastify's errors for a body it could not read (see FST_ERR_CTP_* in fastify's errors),
