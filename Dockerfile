@@ -1,12 +1,13 @@
 # One image for the three apps; the compose file picks the app with its command.
-FROM node:20-bookworm-slim AS build
+# Node 24 is the active LTS; the code also keeps running on Node 20.19+ (package.json engines), which CI uses.
+FROM node:24-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY . .
 RUN npm run build && npm prune --omit=dev
 
-FROM node:20-bookworm-slim
+FROM node:24-bookworm-slim
 WORKDIR /app
 ENV NODE_ENV=production
 COPY --from=build /app/package.json ./
