@@ -73,11 +73,14 @@ function numeric(value: unknown): string {
   if (typeof value === 'number' && Number.isFinite(value)) {
     return String(value);
   }
-  if (typeof value === 'string' && NUMERIC.test(value.trim())) {
+  if (typeof value === 'string' && isNumericLiteral(value.trim())) {
     return value.trim();
   }
   throw new BadValueError('not a number');
 }
+
+/** Whether `text` is a decimal literal Postgres's numeric reads; linear in its length. */
+export const isNumericLiteral = (text: string): boolean => NUMERIC.test(text);
 
 function boolean(value: unknown): boolean {
   if (typeof value === 'boolean') {
