@@ -98,9 +98,13 @@ export class OutboundFetcher {
     }
   }
 
-  /** Closes the pooled connections; Nest calls it when the app shuts down. */
+  /**
+   * Ends the pooled connections; Nest calls it when the app shuts down, after the worker
+   * settled its jobs. Destroyed rather than closed: close() would wait for a request whose
+   * job was abandoned at the end of the grace period.
+   */
   async onApplicationShutdown(): Promise<void> {
-    await Promise.all([this.guarded.close(), this.trusted.close()]);
+    await Promise.all([this.guarded.destroy(), this.trusted.destroy()]);
   }
 
   private agent(lookup: ReturnType<typeof guardedLookup>): Agent {
