@@ -12,6 +12,12 @@ describe('redactedUrl', () => {
     expect(redactedUrl('https://example.com/daily.csv')).toBe('https://example.com/daily.csv');
   });
 
+  it('keeps only the path of a request path', () => {
+    expect(redactedUrl('/jobs?limit=5&token=abc')).toBe('/jobs?…');
+    expect(redactedUrl('/job-status/42#x')).toBe('/job-status/42');
+    expect(redactedUrl('/health')).toBe('/health');
+  });
+
   it('does not echo text that is not a URL', () => {
     expect(redactedUrl('s3cret not a url')).toBe('(a value that is not a URL)');
   });
