@@ -149,6 +149,18 @@ describe('OutboundFetcher', () => {
     );
   });
 
+  it('gives up connecting after the connect timeout', async () => {
+    // The timeout runs from the socket's creation, its lookup included: a resolver that
+    // never answers stands in for a peer that never accepts, without any traffic.
+    const silent: HostResolver = () => new Promise(() => {});
+    const fetcher = fetcherWith({ allowedHosts: ['slow.test'], connectTimeoutMs: 200 }, silent);
+    const connecting = fetcher.fetch('http://slow.test/a.csv?token=abc');
+    await expect(connecting).rejects.toBeInstanceOf(OutboundTimeoutError);
+    await expect(connecting).rejects.toThrow(
+      'Could not connect to http://slow.test/a.csv?… within 200 ms (OUTBOUND_CONNECT_TIMEOUT_MS).',
+    );
+  });
+
   it('fails the body with an idle timeout when the source goes silent', async () => {
     handle = (_request, response) => response.write('first part\n');
     const fetcher = fetcherWith({ allowedHosts: [`127.0.0.1:${port}`], idleTimeoutMs: 200 });
