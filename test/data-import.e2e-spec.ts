@@ -30,7 +30,7 @@ describe('data_import', () => {
   beforeAll(async () => {
     await sources.start();
     await platform.start('api');
-    await platform.start('worker', { WORKER_QUEUES: 'etl' });
+    await platform.start('worker', { WORKER_QUEUES: 'etl', OUTBOUND_ALLOWED_HOSTS: sources.host });
     await platform.database.query(`CREATE TABLE daily_imports (
       id integer PRIMARY KEY, name text, amount numeric(10,2), active boolean, updated_at timestamptz)`);
   });
@@ -63,7 +63,7 @@ describe('data_import', () => {
       rows_failed: 1,
       rows_inserted: 3,
       rows_updated: 0,
-      first_errors: [{ row: 3, error: 'amount: "abc" is not a number' }],
+      first_errors: [{ row: 3, error: 'amount: not a number' }],
     });
     expect(job.progress).toEqual({ rows_read: 4, rows_loaded: 3, rows_failed: 1 });
     expect((await table()).map(({ version: _version, ...row }) => row)).toEqual([
@@ -251,7 +251,10 @@ describe('data_import', () => {
     const url = sources.cutOff('/reset.csv', CSV.split('\n').slice(0, 3).join('\n'));
     const job = await platform.waitForStatus(await importJob({ url }, 'csv'), ['failed']);
     expect(job).toMatchObject({ attempts: 3, error: { permanent: false } });
-    expect(job.error.message).toMatch(/^Reading http:\/\/.+ failed: terminated \(.+\)$/);
+    // The reset reaches the reader as a read error or as the socket closing, by timing.
+    expect(job.error.message).toMatch(
+      /^Reading http:\/\/.+\/reset\.csv failed: .*(ECONNRESET|other side closed)/,
+    );
     expect(job.errors).toHaveLength(3);
   });
 

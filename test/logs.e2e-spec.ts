@@ -23,6 +23,7 @@ describe('the logs', () => {
     await fetch(`http://127.0.0.1:${api.env.PORT}/jobs`, {
       headers: { authorization: 'Basic dXNlcjpzZWNyZXQ=', 'x-request-id': 'req-42' },
     });
+    await fetch(`http://127.0.0.1:${api.env.PORT}/jobs?limit=1&token=s3cret-query`);
     jobId = await platform.createJob({
       type: 'sleep',
       payload: { ms: 1, fail_attempts: 1 },
@@ -67,6 +68,11 @@ describe('the logs', () => {
     }
     const request = jsonLines(api).find((line) => line.req?.url === '/jobs');
     expect(request?.req.headers.authorization).toBe('[redacted]');
+  });
+
+  it('show a request URL without its query string', () => {
+    expect(api.logs()).not.toContain('s3cret-query');
+    expect(jsonLines(api).some((line) => line.req?.url === '/jobs?…')).toBe(true);
   });
 
   it('are readable lines with LOG_FORMAT=pretty', async () => {

@@ -21,7 +21,11 @@ async function main(): Promise<void> {
   const platform = new TestPlatform('bench-import');
   try {
     await platform.start('api');
-    const worker = await platform.start('worker', { WORKER_QUEUES: 'etl' });
+    const worker = await platform.start('worker', {
+      WORKER_QUEUES: 'etl',
+      // The source is on loopback, which the outbound guard refuses unless it is listed.
+      OUTBOUND_ALLOWED_HOSTS: new URL(url).host,
+    });
     await platform.database.query(`CREATE TABLE daily_imports ${CSV_TABLE_COLUMNS}`);
     const startRss = worker.rssMb();
     let peakRss = startRss;

@@ -4,6 +4,11 @@ import { Expose } from 'class-transformer';
 import { IsIn, IsTimeZone, Matches } from 'class-validator';
 
 const list = /^[a-z0-9_]+(\s*,\s*[a-z0-9_]+)*$/;
+// host[:port]: a name or IPv4 address, or an IPv6 address in brackets; a port of 1 to 65535.
+const hostEntry =
+  String.raw`(?:[A-Za-z0-9](?:[A-Za-z0-9.-]{0,252})|\[[0-9A-Fa-f:.]{2,45}\])` +
+  String.raw`(?::(?:6553[0-5]|655[0-2]\d|65[0-4]\d{2}|6[0-4]\d{3}|[1-5]\d{4}|[1-9]\d{0,3}))?`;
+const allowedHosts = new RegExp(String.raw`^$|^${hostEntry}(\s*,\s*${hostEntry})*$`);
 const qualifiedTables = /^$|^[^\s,.]+\.[^\s,.]+(\s*,\s*[^\s,.]+\.[^\s,.]+)*$/;
 
 export const LOG_FORMATS = ['json', 'pretty'] as const;
@@ -105,6 +110,37 @@ export class EnvironmentVariables {
   @Expose()
   @Matches(/^\S.{0,4095}$/, { message: 'IMPORT_DIR must be a directory path' })
   IMPORT_DIR = 'imports';
+
+  /** Most bytes `data_import` reads from one source (after decompression); past it the job fails. */
+  @Expose()
+  @IntegerFrom(1024, 1_099_511_627_776, { coerce: true, showValue: false })
+  IMPORT_MAX_BYTES = 1_073_741_824;
+
+  /** Most bytes of one CSV record or NDJSON line `data_import` reads; past it the job fails. */
+  @Expose()
+  @IntegerFrom(64, 1_073_741_824, { coerce: true, showValue: false })
+  IMPORT_MAX_RECORD_BYTES = 1_048_576;
+
+  /**
+   * Hosts outbound requests (`data_import` URLs) may reach even on loopback, private or
+   * link-local addresses, as `host[:port]`; without a port, every port of the host.
+   */
+  @Expose()
+  @Matches(allowedHosts, {
+    message:
+      'OUTBOUND_ALLOWED_HOSTS must be a comma-separated list of host[:port] entries such as "files.internal,127.0.0.1:8080,[::1]:9000"',
+  })
+  OUTBOUND_ALLOWED_HOSTS = '';
+
+  /** How long an outbound request may take to connect (TCP and TLS), in ms. */
+  @Expose()
+  @IntegerFrom(100, 300_000, { coerce: true, showValue: false })
+  OUTBOUND_CONNECT_TIMEOUT_MS = 10_000;
+
+  /** Longest silence of a remote server, waiting for its headers or between two chunks, in ms. */
+  @Expose()
+  @IntegerFrom(100, 3_600_000, { coerce: true, showValue: false })
+  OUTBOUND_IDLE_TIMEOUT_MS = 30_000;
 
   /** JSON file of schedules that override or add to the built-in ones; empty for none. */
   @Expose()

@@ -22,6 +22,13 @@ describe('loadPlatformConfig', () => {
       maxTimeoutMs: 86_400_000,
       importAllowedTables: ['public.daily_imports'],
       importDir: resolve('imports'),
+      importMaxBytes: 1_073_741_824,
+      importMaxRecordBytes: 1_048_576,
+    });
+    expect(config.outbound).toEqual({
+      allowedHosts: [],
+      connectTimeoutMs: 10_000,
+      idleTimeoutMs: 30_000,
     });
     expect(config.scheduler).toEqual({
       schedulesFile: null,
@@ -45,6 +52,26 @@ describe('loadPlatformConfig', () => {
     expect(config.worker.concurrency).toBe(3);
     expect(config.jobs.truncateAllowedTables).toEqual(['public.a', 'etl.b']);
   });
+
+  it('reads the outbound allow-list: names, addresses and IPv6 literals, with or without a port', () => {
+    const config = loadPlatformConfig({
+      OUTBOUND_ALLOWED_HOSTS: 'files.internal, 127.0.0.1:8080,[::1]:9000',
+    });
+    expect(config.outbound.allowedHosts).toEqual([
+      'files.internal',
+      '127.0.0.1:8080',
+      '[::1]:9000',
+    ]);
+  });
+
+  it.each(['http://files.internal', 'files.internal:0', 'a b', '127.0.0.1:70000', 'host:'])(
+    'refuses OUTBOUND_ALLOWED_HOSTS=%j at start-up',
+    (value) => {
+      expect(() => loadPlatformConfig({ OUTBOUND_ALLOWED_HOSTS: value })).toThrow(
+        'OUTBOUND_ALLOWED_HOSTS must be a comma-separated list of host[:port] entries',
+      );
+    },
+  );
 
   it.each([
     [

@@ -50,6 +50,8 @@ export function loadPlatformConfig(env: NodeJS.ProcessEnv = process.env): Platfo
       maxTimeoutMs: vars.JOB_MAX_TIMEOUT_MS,
       importAllowedTables: splitList(vars.IMPORT_ALLOWED_TABLES),
       importDir: resolve(vars.IMPORT_DIR),
+      importMaxBytes: vars.IMPORT_MAX_BYTES,
+      importMaxRecordBytes: vars.IMPORT_MAX_RECORD_BYTES,
     },
     {
       schedulesFile: vars.SCHEDULES_FILE ? resolve(vars.SCHEDULES_FILE) : null,
@@ -60,6 +62,11 @@ export function loadPlatformConfig(env: NodeJS.ProcessEnv = process.env): Platfo
     },
     { handOffSweepMs: vars.HANDOFF_SWEEP_MS, redisAuditMs: vars.REDIS_AUDIT_MS },
     { level: vars.LOG_LEVEL, format: vars.LOG_FORMAT },
+    {
+      allowedHosts: splitList(vars.OUTBOUND_ALLOWED_HOSTS),
+      connectTimeoutMs: vars.OUTBOUND_CONNECT_TIMEOUT_MS,
+      idleTimeoutMs: vars.OUTBOUND_IDLE_TIMEOUT_MS,
+    },
   );
 }
 

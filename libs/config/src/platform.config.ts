@@ -22,6 +22,10 @@ export class PlatformConfig {
       importAllowedTables: string[];
       /** Absolute. */
       importDir: string;
+      /** Bytes read from one source at most. */
+      importMaxBytes: number;
+      /** Bytes of one CSV record or NDJSON line at most. */
+      importMaxRecordBytes: number;
     },
     readonly scheduler: {
       /** Absolute, or null when unset. */
@@ -35,5 +39,12 @@ export class PlatformConfig {
     /** Keeping Redis in line with Postgres (see @lib/recovery). */
     readonly recovery: { handOffSweepMs: number; redisAuditMs: number },
     readonly log: { level: LogLevel; format: LogFormat },
+    /** What outbound HTTP requests may reach, and how long they wait (see @lib/outbound). */
+    readonly outbound: {
+      /** `host[:port]` entries reached whatever their addresses are. */
+      allowedHosts: string[];
+      connectTimeoutMs: number;
+      idleTimeoutMs: number;
+    },
   ) {}
 }

@@ -1,4 +1,5 @@
 import { PlatformConfig } from '@lib/config';
+import { redactedUrl } from '@lib/outbound';
 import { Module, RequestMethod } from '@nestjs/common';
 import type { DynamicModule } from '@nestjs/common';
 import type { IncomingMessage } from 'node:http';
@@ -31,7 +32,8 @@ export class PlatformLoggerModule {
                   req: (req: { id: string; method: string; url: string; headers: unknown }) => ({
                     id: req.id,
                     method: req.method,
-                    url: req.url,
+                    // A query string may carry a secret: logged as `?…`.
+                    url: redactedUrl(req.url),
                     headers: req.headers,
                   }),
                   res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),

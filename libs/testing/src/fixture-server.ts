@@ -9,11 +9,15 @@ interface Fixture {
   everyMs?: number;
   /** Reset the connection once the body is sent, as a dying server would. */
   reset?: boolean;
+  /** Sent as the Location header (with a 3xx status). */
+  location?: string;
 }
 
 /**
  * A local HTTP server that answers each path with a fixed status and body, and counts
- * the requests per path: a stand-in for the remote sources an import reads.
+ * the requests per path: a stand-in for the remote sources an import reads. It listens on
+ * 127.0.0.1, which the outbound guard refuses: a worker reads it only when its
+ * OUTBOUND_ALLOWED_HOSTS lists {@link FixtureServer.host}.
  */
 export class FixtureServer {
   private readonly fixtures = new Map<string, Fixture>();
@@ -26,7 +30,10 @@ export class FixtureServer {
       const path = request.url ?? '/';
       this.hits.set(path, (this.hits.get(path) ?? 0) + 1);
       const fixture = this.fixtures.get(path) ?? { status: 404, body: 'not found' };
-      response.writeHead(fixture.status, { 'content-type': 'text/plain' });
+      response.writeHead(fixture.status, {
+        'content-type': 'text/plain',
+        ...(fixture.location === undefined ? {} : { location: fixture.location }),
+      });
       const parts = [fixture.body].flat();
       const timer = setInterval(() => {
         const part = parts.shift();
@@ -66,12 +73,33 @@ export class FixtureServer {
     return this.url(path);
   }
 
+  /** Answers `path` with a `status` redirect to `location`; returns the full URL. */
+  redirect(path: string, location: string, status = 302): string {
+    this.fixtures.set(path, { status, body: '', location });
+    return this.url(path);
+  }
+
+  /** `127.0.0.1:port`, the entry of OUTBOUND_ALLOWED_HOSTS that lets a worker read it. */
+  get host(): string {
+    return new URL(this.base).host;
+  }
+
+  /** The port it listens on. */
+  get port(): number {
+    return Number(new URL(this.base).port);
+  }
+
   url(path: string): string {
     return `${this.base}${path}`;
   }
 
   requestsTo(path: string): number {
     return this.hits.get(path) ?? 0;
+  }
+
+  /** Requests to every path so far. */
+  requests(): number {
+    return [...this.hits.values()].reduce((sum, hits) => sum + hits, 0);
   }
 
   async stop(): Promise<void> {

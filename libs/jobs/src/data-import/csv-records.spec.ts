@@ -85,8 +85,8 @@ describe('CsvRecords', () => {
 
   it.each([
     ['a"b,c\n', 'Quote inside an unquoted field on line 1, field 1'],
-    ['x\n"a"b,c\n', 'Closing quote on line 2 is followed by "b"'],
-    ['"a" ,c\n', 'Closing quote on line 1 is followed by " "'],
+    ['x\n"a"b,c\n', 'Closing quote on line 2 is followed by another character'],
+    ['"a" ,c\n', 'Closing quote on line 1 is followed by another character'],
     ['"a"\rb', 'Closing quote on line 1 is followed by a carriage return without a line feed'],
     ['"a"\r', 'Closing quote on line 1 is followed by the end of the file'],
     ['a\n"b\nc', 'Quote not closed: the quoted field opened on line 2 runs to the end of the file'],

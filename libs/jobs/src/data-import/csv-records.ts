@@ -164,7 +164,8 @@ export class CsvRecords {
       this.at = 'cr-after-quote';
       return i + 1;
     }
-    throw this.misplacedClosingQuote(JSON.stringify(text[i]));
+    // The character itself is not repeated: errors never echo the source's content.
+    throw this.misplacedClosingQuote('another character');
   }
 
   private lfAfterQuote(text: string, i: number, records: string[][]): number {

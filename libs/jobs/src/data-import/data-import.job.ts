@@ -1,7 +1,10 @@
 import { PlatformConfig } from '@lib/config';
 import { IdentifierTooLongError } from '@lib/database';
+import { PlatformError } from '@lib/errors';
+import { OutboundFetcher, redactedUrl } from '@lib/outbound';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { pipeline } from 'node:stream';
 import type { Readable } from 'node:stream';
 import { setImmediate } from 'node:timers/promises';
 import { DataSource } from 'typeorm';
@@ -18,6 +21,7 @@ import type { DataImportResult } from './import-report';
 import { ImportBatch } from './import-batch';
 import { checkSource, openSource } from './import-source';
 import { RowCast } from './row-cast';
+import { SourceLimits } from './source-limits';
 import { sourceRows } from './source-rows';
 import { TableUpsert } from './table-upsert';
 
@@ -50,6 +54,7 @@ export class DataImportJob extends BaseJob<DataImportPayload, DataImportResult> 
   constructor(
     private readonly config: PlatformConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly fetcher: OutboundFetcher,
   ) {
     super();
   }
@@ -63,7 +68,10 @@ export class DataImportJob extends BaseJob<DataImportPayload, DataImportResult> 
   async perform(payload: DataImportPayload, ctx: JobContext): Promise<DataImportResult> {
     const upsert = this.upsertFor(payload);
     const report = new ImportReport(payload.max_failed_rows);
-    const source = await openSource(payload.source, this.config.jobs.importDir, ctx.signal);
+    const source = this.limited(
+      await openSource(payload.source, this.config.jobs.importDir, this.fetcher, ctx.signal),
+      payload,
+    );
     let sourceError: Error | undefined;
     source.once('error', (error) => (sourceError = error));
     try {
@@ -152,9 +160,13 @@ export class DataImportJob extends BaseJob<DataImportPayload, DataImportResult> 
         cause: error,
       });
     }
+    if (sourceError instanceof PlatformError) {
+      return new TransientJobError(sourceError.message, { cause: error }); // e.g. an idle timeout
+    }
     if (sourceError !== undefined) {
-      const from = payload.source.url ?? payload.source.file;
-      // fetch reports a reset as "terminated"; its cause says what happened.
+      const from =
+        payload.source.url !== undefined ? redactedUrl(payload.source.url) : payload.source.file;
+      // A wrapped network error ("terminated") says what happened in its cause.
       const cause = (sourceError.cause as Error | undefined)?.message;
       const reason = cause ? `${sourceError.message} (${cause})` : sourceError.message;
       return new TransientJobError(`Reading ${from} failed: ${reason}`, {
@@ -167,6 +179,17 @@ export class DataImportJob extends BaseJob<DataImportPayload, DataImportResult> 
     return new PermanentJobError(
       `The ${payload.format} source cannot be parsed: ${(error as Error).message}`,
       { cause: error },
+    );
+  }
+
+  /** The source through IMPORT_MAX_BYTES and IMPORT_MAX_RECORD_BYTES. */
+  private limited(source: Readable, payload: DataImportPayload): Readable {
+    const { importMaxBytes: maxBytes, importMaxRecordBytes: maxRecordBytes } = this.config.jobs;
+    // The pipeline hands the source's own errors on to the limits, which the job reads.
+    return pipeline(
+      source,
+      new SourceLimits({ maxBytes, maxRecordBytes }, payload.format),
+      () => {},
     );
   }
 

@@ -1,8 +1,11 @@
+import { OutboundTimeoutError, redactedUrl } from '@lib/outbound';
+import type { OutboundFetcher } from '@lib/outbound';
+import { PlatformError } from '@lib/errors';
 import { createReadStream } from 'node:fs';
 import { realpath } from 'node:fs/promises';
 import { isAbsolute, relative, resolve } from 'node:path';
-import { Readable } from 'node:stream';
-import type { ReadableStream as WebReadableStream } from 'node:stream/web';
+import { STATUS_CODES } from 'node:http';
+import type { Readable } from 'node:stream';
 import { InvalidPayloadError } from '../errors/invalid-payload.error';
 import { PermanentJobError } from '../errors/permanent-job.error';
 import { TransientJobError } from '../errors/transient-job.error';
@@ -46,7 +49,7 @@ export function checkSource(source: ImportSource, importDir: string): void {
   const protocol = URL.canParse(source.url ?? '') ? new URL(source.url ?? '').protocol : '';
   if (protocol !== 'http:' && protocol !== 'https:') {
     throw new InvalidPayloadError([
-      `payload.source.url must be an http:// or https:// URL, got ${JSON.stringify(source.url)}.`,
+      `payload.source.url must be an http:// or https:// URL, got ${JSON.stringify(redactedUrl(source.url ?? ''))}.`,
     ]);
   }
 }
@@ -68,39 +71,55 @@ async function openFile(importDir: string, file: string): Promise<Readable> {
   return createReadStream(real);
 }
 
-async function openUrl(url: string, signal: AbortSignal): Promise<Readable> {
-  let response: Response;
+async function openUrl(
+  fetcher: OutboundFetcher,
+  url: string,
+  signal: AbortSignal,
+): Promise<Readable> {
+  const shown = redactedUrl(url);
+  let response;
   try {
-    response = await fetch(url, { signal, redirect: 'follow' });
+    response = await fetcher.fetch(url, { signal });
   } catch (error) {
     if (signal.aborted) {
       throw error;
     }
+    if (error instanceof OutboundTimeoutError) {
+      throw new TransientJobError(error.message, { cause: error });
+    }
+    if (error instanceof PlatformError) {
+      // A refused address, too many redirects: the same URL fails the same way again.
+      throw new PermanentJobError(error.message, { cause: error });
+    }
     const reason = (error as Error & { cause?: Error }).cause?.message ?? (error as Error).message;
-    throw new TransientJobError(`Could not reach ${url}: ${reason}.`, { cause: error });
+    throw new TransientJobError(`Could not reach ${shown}: ${reason}.`, { cause: error });
   }
-  if (!response.ok || response.body === null) {
-    await response.body?.cancel();
-    const message = `${url} answered ${response.status} ${response.statusText}.`;
+  if (response.status < 200 || response.status > 299) {
+    response.body.destroy();
+    // The standard reason phrase, not the server's: nothing of the answer is repeated.
+    const message = `${shown} answered ${response.status} ${STATUS_CODES[response.status] ?? ''}.`;
     if (response.status >= 500 || RETRYABLE_STATUS.has(response.status)) {
       throw new TransientJobError(message);
     }
     throw new PermanentJobError(message);
   }
-  return Readable.fromWeb(response.body as WebReadableStream<Uint8Array>);
+  return response.body;
 }
 
 /**
- * Opens the source as a byte stream.
- * @throws TransientJobError when an HTTP source is unreachable or answers 5xx, 408 or 429
- * @throws PermanentJobError for other 4xx answers and a missing file
+ * Opens the source as a byte stream; a URL through the outbound guard.
+ * @throws TransientJobError when an HTTP source is unreachable, times out or answers 5xx,
+ *   408 or 429
+ * @throws PermanentJobError for other 4xx answers, a refused address, too many redirects
+ *   and a missing file
  */
 export function openSource(
   source: ImportSource,
   importDir: string,
+  fetcher: OutboundFetcher,
   signal: AbortSignal,
 ): Promise<Readable> {
   return source.file !== undefined
     ? openFile(importDir, source.file)
-    : openUrl(source.url ?? '', signal);
+    : openUrl(fetcher, source.url ?? '', signal);
 }

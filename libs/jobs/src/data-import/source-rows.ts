@@ -14,9 +14,7 @@ export interface SourceRow {
   problem?: string;
 }
 
-class UnreadableLine {
-  constructor(readonly reason: string) {}
-}
+class UnreadableLine {}
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -91,14 +89,15 @@ async function* ndjsonRows(source: Readable): AsyncGenerator<SourceRow> {
     source,
     jsonlParserStream({
       // Blank lines are dropped; any other line that is not JSON is one bad row.
-      errorIndicator: (error: Error, input: string) =>
-        input.trim() === '' ? undefined : new UnreadableLine(error.message),
+      errorIndicator: (_error: Error, input: string) =>
+        input.trim() === '' ? undefined : new UnreadableLine(),
     }),
   );
   for await (const { key, value } of lines) {
     const row = key + 1;
     if (value instanceof UnreadableLine) {
-      yield { row, problem: `is not valid JSON (${value.reason})` };
+      // JSON.parse's reason quotes the line; errors never echo the source's content.
+      yield { row, problem: 'is not valid JSON' };
     } else if (!isRecord(value)) {
       yield { row, problem: 'is not a JSON object' };
     } else {
