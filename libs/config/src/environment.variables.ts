@@ -9,6 +9,9 @@ const qualifiedTables = /^$|^[^\s,.]+\.[^\s,.]+(\s*,\s*[^\s,.]+\.[^\s,.]+)*$/;
 export const LOG_FORMATS = ['json', 'pretty'] as const;
 export type LogFormat = (typeof LOG_FORMATS)[number];
 
+export const API_AUTH_MODES = ['on', 'off'] as const;
+export type ApiAuthMode = (typeof API_AUTH_MODES)[number];
+
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
@@ -42,6 +45,11 @@ export class EnvironmentVariables {
   @Expose()
   @IntegerFrom(1, 65535, { coerce: true, showValue: false })
   PORT = 3000;
+
+  /** `on`: every API request needs an API key (`Authorization: Bearer …`); `off`: none does (local demos only). */
+  @Expose()
+  @IsIn(API_AUTH_MODES, { message: `API_AUTH must be one of ${API_AUTH_MODES.join(', ')}` })
+  API_AUTH: ApiAuthMode = 'on';
 
   /** HTTP port of the worker's and the scheduler's /health and /metrics. */
   @Expose()

@@ -34,7 +34,7 @@ export function loadPlatformConfig(env: NodeJS.ProcessEnv = process.env): Platfo
   return new PlatformConfig(
     { url: vars.REDIS_URL, prefix: vars.QUEUE_PREFIX },
     { url: vars.DATABASE_URL },
-    { port: vars.PORT },
+    { port: vars.PORT, auth: vars.API_AUTH === 'on' },
     { port: vars.HEALTH_PORT },
     vars.ADMIN_USER && vars.ADMIN_PASSWORD
       ? { user: vars.ADMIN_USER, password: vars.ADMIN_PASSWORD }

@@ -6,6 +6,7 @@ import { AddRetentionIndex1764200000000 } from './1764200000000-add-retention-in
 import { AddRecoveryBookkeeping1764300000000 } from './1764300000000-add-recovery-bookkeeping';
 import { AddTransactionalEnqueue1764400000000 } from './1764400000000-add-transactional-enqueue';
 import { AddApiKeys1764510000000 } from './1764510000000-add-api-keys';
+import { AddTenantIndexes1764520000000 } from './1764520000000-add-tenant-indexes';
 
 /** Every migration of the job_statuses table (and of jobs_enqueue and api_keys beside it), oldest first. */
 export const JOB_STATUS_MIGRATIONS = [
@@ -17,4 +18,5 @@ export const JOB_STATUS_MIGRATIONS = [
   AddRecoveryBookkeeping1764300000000,
   AddTransactionalEnqueue1764400000000,
   AddApiKeys1764510000000,
+  AddTenantIndexes1764520000000,
 ];
