@@ -63,9 +63,9 @@ export class EnvironmentVariables {
   })
   ADMIN_USER = '';
 
-  /** Password for the dashboard (HTTP basic auth). */
+  /** Password for the dashboard (HTTP basic auth), 12 to 200 characters. */
   @Expose()
-  @Matches(/^.{0,200}$/, { message: 'ADMIN_PASSWORD must be at most 200 characters' })
+  @Matches(/^(.{12,200})?$/, { message: 'ADMIN_PASSWORD must be 12 to 200 characters long' })
   ADMIN_PASSWORD = '';
 
   /** Queues a worker serves, highest first. */

@@ -5,6 +5,9 @@ import { EnvironmentVariables, LOG_FORMATS, LOG_LEVELS } from './environment.var
 import { InvalidConfigError } from './invalid-config.error';
 import { PlatformConfig } from './platform.config';
 
+// Variables whose value must never appear in a message, even a wrong one.
+const SECRET_VARIABLES: readonly string[] = ['ADMIN_PASSWORD'];
+
 const splitList = (value: string): string[] =>
   value
     .split(',')
@@ -26,10 +29,10 @@ export function loadPlatformConfig(env: NodeJS.ProcessEnv = process.env): Platfo
   const [error] = validateSync(vars, { stopAtFirstError: true });
   if (error) {
     const rule = Object.values(error.constraints ?? {})[0] ?? `${error.property} is invalid`;
-    throw new InvalidConfigError(
-      error.property,
-      `${rule}, got ${JSON.stringify(present[error.property])}.`,
-    );
+    const got = SECRET_VARIABLES.includes(error.property)
+      ? 'its value is not shown'
+      : `got ${JSON.stringify(present[error.property])}`;
+    throw new InvalidConfigError(error.property, `${rule}, ${got}.`);
   }
   return new PlatformConfig(
     { url: vars.REDIS_URL, prefix: vars.QUEUE_PREFIX },
