@@ -2,7 +2,13 @@ import { SCOPES } from '@lib/auth';
 import type { Caller } from '@lib/auth';
 import { JobCanceller } from '@lib/dispatch';
 import { Controller, Delete, HttpCode, Param, Post, Res } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiOkResponse, ApiParam, ApiTags } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiBearerAuth,
+  ApiOkResponse,
+  ApiParam,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { RequestCaller } from '../auth/request-caller.decorator';
 import { RequiresScope } from '../auth/requires-scope.decorator';
@@ -10,6 +16,7 @@ import { ApiErrors } from '../http/api-errors.decorator';
 import { CancelledJobView } from './cancelled-job.view';
 import { JobIdPipe } from './job-id.pipe';
 
+@ApiBearerAuth()
 @ApiTags('jobs')
 @ApiParam({ name: 'id', description: 'The job_id returned by POST /create-jobs (a UUID).' })
 @Controller('jobs')

@@ -2,13 +2,14 @@ import { SCOPES } from '@lib/auth';
 import type { Caller } from '@lib/auth';
 import { JobDispatcher } from '@lib/dispatch';
 import { Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiParam, ApiTags } from '@nestjs/swagger';
 import { RequestCaller } from '../auth/request-caller.decorator';
 import { RequiresScope } from '../auth/requires-scope.decorator';
 import { ApiErrors } from '../http/api-errors.decorator';
 import { CreatedJobView } from './created-job.view';
 import { JobIdPipe } from './job-id.pipe';
 
+@ApiBearerAuth()
 @ApiTags('jobs')
 @Controller('jobs')
 export class RetryJobController {
