@@ -10,6 +10,7 @@ import { RecoveryModule } from '@lib/recovery';
 import { OutboxModule } from '@lib/outbox';
 import { Module } from '@nestjs/common';
 import type { DynamicModule } from '@nestjs/common';
+import { AuthenticationModule } from './auth/authentication.module';
 import { DashboardModule } from './dashboard/dashboard.module';
 import { DashboardNotMountedNotice } from './dashboard/dashboard-not-mounted.notice';
 import { CancelJobController } from './jobs/cancel-job.controller';
@@ -36,6 +37,7 @@ export class ApiModule {
         SchedulesModule,
         RecoveryModule,
         OutboxModule,
+        AuthenticationModule,
         ...(config.admin ? [DashboardModule] : []),
       ],
       controllers: [

@@ -5,7 +5,8 @@ export class PlatformConfig {
   constructor(
     readonly redis: { url: string; prefix: string },
     readonly database: { url: string },
-    readonly api: { port: number },
+    /** `auth`: false only with API_AUTH=off, when no request needs a key. */
+    readonly api: { port: number; auth: boolean },
     /** Port of /health and /metrics in the apps without an API (worker, scheduler). */
     readonly health: { port: number },
     /** Credentials of the dashboard; null leaves it unmounted. */
