@@ -19,6 +19,11 @@ export type ErrorCategory = (typeof ERROR_CATEGORIES)[keyof typeof ERROR_CATEGOR
 /** Base of every error the platform raises on purpose; its message says what to do. */
 export abstract class PlatformError extends Error {
   abstract readonly category: ErrorCategory;
+  /**
+   * Stable snake_case name of this error (`unknown_job_type`), sent as the error body's
+   * `code`: clients match on it, since messages may be reworded.
+   */
+  abstract readonly code: string;
 
   constructor(message: string) {
     super(message);
