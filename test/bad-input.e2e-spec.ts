@@ -20,27 +20,36 @@ describe('a request the API refuses', () => {
     }
   });
 
-  const expectRefused = async (body: unknown, status: number, message: string | RegExp) => {
+  const expectRefused = async (
+    body: unknown,
+    status: number,
+    message: string | RegExp,
+    code: string,
+  ) => {
     const response = await platform.post('/create-jobs', body);
     expect(response.status).toBe(status);
-    expect(response.body.statusCode).toBe(status);
-    expect(typeof response.body.error).toBe('string');
-    const text = [response.body.message].flat().join(' | ');
+    expect(response.body).toEqual({
+      statusCode: status,
+      error: expect.any(String),
+      message: expect.any(String),
+      code,
+    });
     if (typeof message === 'string') {
-      expect(text).toContain(message);
+      expect(response.body.message).toContain(message);
     } else {
-      expect(text).toMatch(message);
+      expect(response.body.message).toMatch(message);
     }
   };
 
   it('refuses malformed JSON', () =>
-    expectRefused('{"type": "sleep", ', 400, 'Request body is not valid JSON'));
+    expectRefused('{"type": "sleep", ', 400, 'Request body is not valid JSON', 'invalid_json'));
 
   it('refuses a missing type', () =>
     expectRefused(
       { payload: {} },
       400,
       'type is required and must be a string naming a job type.',
+      'invalid_request',
     ));
 
   it('refuses an unknown type, listing the known ones', () =>
@@ -48,6 +57,7 @@ describe('a request the API refuses', () => {
       { type: 'nope', payload: {} },
       400,
       'Unknown job type "nope". Known types: data_import, sleep, truncate_table.',
+      'unknown_job_type',
     ));
 
   it('refuses a payload that breaks the job type’s rules', () =>
@@ -55,21 +65,37 @@ describe('a request the API refuses', () => {
       { type: 'sleep', payload: { ms: 5_000_000 } },
       400,
       'payload.ms must be an integer from 0 to 3600000, got 5000000.',
+      'invalid_payload',
     ));
 
   it('refuses a missing payload', () =>
-    expectRefused({ type: 'sleep' }, 400, 'payload is required'));
+    expectRefused(
+      { type: 'sleep' },
+      400,
+      'payload is required: a JSON object (use {} when the job takes none).',
+      'invalid_request',
+    ));
+
+  it('joins several problems into one message, a sentence each', () =>
+    expectRefused(
+      { payload: {}, colour: 'red' },
+      400,
+      'property colour should not exist. type is required and must be a string naming a job type.',
+      'invalid_request',
+    ));
 
   it('refuses unknown fields, in the request and in the payload', async () => {
     await expectRefused(
       { type: 'sleep', payload: { ms: 1 }, colour: 'red' },
       400,
-      'property colour should not exist',
+      'property colour should not exist.',
+      'invalid_request',
     );
     await expectRefused(
       { type: 'sleep', payload: { ms: 1, colour: 'red' } },
       400,
       "payload.colour is not a field of sleep's payload.",
+      'invalid_payload',
     );
   });
 
@@ -83,7 +109,7 @@ describe('a request the API refuses', () => {
     ],
     [{ run_at: 'tomorrow' }, 'run_at must be an ISO-8601 date-time, got tomorrow.'],
   ])('refuses %j out of range', (extra, message) =>
-    expectRefused({ type: 'sleep', payload: { ms: 1 }, ...extra }, 400, message),
+    expectRefused({ type: 'sleep', payload: { ms: 1 }, ...extra }, 400, message, 'invalid_request'),
   );
 
   it('refuses delay_ms together with run_at', () =>
@@ -91,6 +117,7 @@ describe('a request the API refuses', () => {
       { type: 'sleep', payload: { ms: 1 }, delay_ms: 10, run_at: new Date().toISOString() },
       400,
       'delay_ms and run_at cannot both be given',
+      'exclusive_delay',
     ));
 
   it('refuses an unknown queue', () =>
@@ -98,6 +125,7 @@ describe('a request the API refuses', () => {
       { type: 'sleep', payload: { ms: 1 }, queue: 'urgent' },
       400,
       'queue "urgent" is not a queue. Known queues: high, default, low, etl.',
+      'unknown_queue',
     ));
 
   it('refuses a body over the size limit with 413', () =>
@@ -105,6 +133,7 @@ describe('a request the API refuses', () => {
       { type: 'sleep', payload: { ms: 1, message: 'x'.repeat(2 * 1024 * 1024) } },
       413,
       'Request body is larger than the 1048576-byte limit.',
+      'body_too_large',
     ));
 
   it.each([
@@ -115,6 +144,7 @@ describe('a request the API refuses', () => {
       { type: 'sleep', payload: { ms: 1, message } },
       400,
       'body.payload.message contains',
+      'unstorable_text',
     ),
   );
 
@@ -123,6 +153,7 @@ describe('a request the API refuses', () => {
       { type: 'truncate_table', payload: { schema: 'public', table: 'users' } },
       400,
       `Table public.users is not allowed. Allowed tables: public.daily_stats, public.${LONG_TABLE} (set TRUNCATE_ALLOWED_TABLES).`,
+      'invalid_payload',
     ));
 
   it('refuses a table name that only differs from an allowed one in case or quoting', async () => {
@@ -130,11 +161,13 @@ describe('a request the API refuses', () => {
       { type: 'truncate_table', payload: { table: 'Daily_Stats' } },
       400,
       'is not allowed',
+      'invalid_payload',
     );
     await expectRefused(
       { type: 'truncate_table', payload: { table: '"daily_stats"' } },
       400,
       'is not allowed',
+      'invalid_payload',
     );
   });
 
@@ -143,17 +176,20 @@ describe('a request the API refuses', () => {
       { type: 'truncate_table', payload: { table: LONG_TABLE } },
       400,
       'is 64 bytes; Postgres identifiers are at most 63 bytes.',
+      'invalid_payload',
     ));
 
   it('answers 400 for a malformed job id and 404 for an unknown one', async () => {
     const malformed = await platform.get('/job-status/not-a-uuid');
     expect(malformed.status).toBe(400);
     expect(malformed.body.message).toContain('Job id "not-a-uuid" is malformed');
+    expect(malformed.body.code).toBe('malformed_job_id');
     const unknown = await platform.get('/job-status/6f1c1b8e-8a53-4d6c-9d0e-3a4c5b6d7e8f');
     expect(unknown.status).toBe(404);
     expect(unknown.body.message).toBe(
       'Job 6f1c1b8e-8a53-4d6c-9d0e-3a4c5b6d7e8f does not exist (or has been deleted).',
     );
+    expect(unknown.body.code).toBe('job_not_found');
   });
 
   it('refuses bad list filters', async () => {
@@ -165,5 +201,17 @@ describe('a request the API refuses', () => {
     const badCursor = await platform.get('/jobs?cursor=abc');
     expect(badCursor.status).toBe(400);
     expect(badCursor.body.message).toContain('is not a cursor returned by GET /jobs');
+    expect(badCursor.body.code).toBe('invalid_cursor');
+  });
+
+  it('answers an unknown route with the error shape and route_not_found', async () => {
+    const response = await platform.get('/no-such-route');
+    expect(response.status).toBe(404);
+    expect(response.body).toEqual({
+      statusCode: 404,
+      error: 'Not Found',
+      message: expect.stringContaining('/no-such-route'),
+      code: 'route_not_found',
+    });
   });
 });

@@ -75,7 +75,10 @@ describe('the API documentation', () => {
       'failed',
       'cancelled',
     ]);
+    expect(ErrorView.properties.message).toMatchObject({ type: 'string' });
     expect(ErrorView.properties.message.example).toContain('payload.ms');
+    expect(ErrorView.properties.code).toMatchObject({ type: 'string', example: 'invalid_payload' });
+    expect(ErrorView.required.sort()).toEqual(['code', 'error', 'message', 'statusCode']);
     expect(components.schemas.JobListView.properties.jobs.items.$ref).toContain('JobStatusView');
     expect(
       JobStatusView.properties.error.allOf?.[0]?.$ref ?? JobStatusView.properties.error.$ref,

@@ -3,7 +3,7 @@ export class ApiError extends Error {
   constructor(
     readonly status: number,
     message: string,
-    /** The parsed error body `{statusCode, error, message}`, or the text. */
+    /** The parsed error body `{statusCode, error, message, code}`, or the text. */
     readonly body: unknown,
   ) {
     super(message);

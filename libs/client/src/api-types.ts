@@ -34,7 +34,10 @@ export interface CreatedJob {
 export interface ErrorDocument {
   statusCode: number;
   error: string;
-  message: string | string[];
+  /** What is wrong, naming the field and the rule; one sentence per problem. */
+  message: string;
+  /** Stable snake_case name of the error (`invalid_payload`); match on it, not on `message`. */
+  code: string;
 }
 
 /** What became of one job of a batch (see `JobsClient.createJobs`). */
