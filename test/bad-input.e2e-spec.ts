@@ -148,6 +148,30 @@ describe('a request the API refuses', () => {
     ),
   );
 
+  // Sent as raw text: JSON.stringify of an object literal would drop a "__proto__" key.
+  it.each([
+    ['{"type":"sleep","payload":{"ms":1,"__proto__":{"admin":true}}}', 'body.payload.__proto__'],
+    ['{"__proto__":{"admin":true},"type":"sleep","payload":{"ms":1}}', 'body.__proto__'],
+    [
+      '{"type":"sleep","payload":{"ms":1,"constructor":{"prototype":{}}}}',
+      'body.payload.constructor',
+    ],
+    [
+      '{"type":"sleep","payload":{"list":[{"a":{"prototype":1}}]}}',
+      'body.payload.list[0].a.prototype',
+    ],
+  ])('refuses a prototype key at any depth: %s', (body, path) =>
+    expectRefused(body, 400, `${path} is not allowed`, 'prototype_key'),
+  );
+
+  it('refuses a body nested 5,000 levels deep, naming the depth limit', () =>
+    expectRefused(
+      `{"type":"sleep","payload":{"ms":1,"deep":${'['.repeat(5000)}${']'.repeat(5000)}}}`,
+      400,
+      'Request body is nested more than 64 levels deep',
+      'body_too_deep',
+    ));
+
   it('refuses a table outside TRUNCATE_ALLOWED_TABLES', () =>
     expectRefused(
       { type: 'truncate_table', payload: { schema: 'public', table: 'users' } },

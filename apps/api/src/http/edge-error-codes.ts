@@ -3,7 +3,6 @@
  * Fastify and Nest refuse before a route runs, Postgres being unreachable, and bugs.
  */
 export const EDGE_ERROR_CODES = {
-  invalidJson: 'invalid_json',
   bodyTooLarge: 'body_too_large',
   contentLengthMismatch: 'content_length_mismatch',
   unsupportedMediaType: 'unsupported_media_type',

@@ -18,13 +18,9 @@ const STATUS_OF: Record<ErrorCategory, HttpStatus> = {
 };
 
 // Fastify's errors for a body it could not read (see FST_ERR_CTP_* in fastify's errors),
-// which Nest wraps in an HttpException whose cause keeps their `code` and status.
+// which Nest wraps in an HttpException whose cause keeps their `code` and status. JSON
+// itself is parsed by parseJsonBody, whose errors are PlatformErrors.
 const BODY_ERRORS: Record<string, { code: string; message: string }> = {
-  FST_ERR_CTP_INVALID_JSON_BODY: {
-    code: EDGE_ERROR_CODES.invalidJson,
-    message:
-      'Request body is not valid JSON: send one JSON document with content-type application/json.',
-  },
   FST_ERR_CTP_BODY_TOO_LARGE: {
     code: EDGE_ERROR_CODES.bodyTooLarge,
     message: `Request body is larger than the ${BODY_LIMIT_BYTES}-byte limit.`,
