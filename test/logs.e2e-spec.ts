@@ -21,7 +21,13 @@ describe('the logs', () => {
     api = await platform.start('api', { DATABASE_URL: url.toString() });
     worker = await platform.start('worker', { DATABASE_URL: url.toString() });
     await fetch(`http://127.0.0.1:${api.env.PORT}/jobs`, {
-      headers: { authorization: 'Basic dXNlcjpzZWNyZXQ=', 'x-request-id': 'req-42' },
+      headers: {
+        authorization: 'Bearer s3cret-bearer-token',
+        'proxy-authorization': 'Basic dXNlcjpzZWNyZXQ=',
+        'X-Api-Key': 's3cret-api-key',
+        cookie: 'session=s3cret-cookie',
+        'x-request-id': 'req-42',
+      },
     });
     jobId = await platform.createJob({
       type: 'sleep',
@@ -64,9 +70,15 @@ describe('the logs', () => {
     for (const output of [api.logs(), worker.logs()]) {
       expect(output).not.toContain('hunter2');
       expect(output).not.toContain('dXNlcjpzZWNyZXQ=');
+      expect(output).not.toMatch(/s3cret/);
     }
     const request = jsonLines(api).find((line) => line.req?.url === '/jobs');
-    expect(request?.req.headers.authorization).toBe('[redacted]');
+    expect(request?.req.headers).toMatchObject({
+      authorization: '[redacted]',
+      'proxy-authorization': '[redacted]',
+      'x-api-key': '[redacted]',
+      cookie: '[redacted]',
+    });
   });
 
   it('are readable lines with LOG_FORMAT=pretty', async () => {
