@@ -4,6 +4,7 @@ import { validateSync } from 'class-validator';
 import { EnvironmentVariables, LOG_FORMATS, LOG_LEVELS } from './environment.variables';
 import { InvalidConfigError } from './invalid-config.error';
 import { PlatformConfig } from './platform.config';
+import { shownValue } from './shown-value';
 
 const splitList = (value: string): string[] =>
   value
@@ -28,7 +29,7 @@ export function loadPlatformConfig(env: NodeJS.ProcessEnv = process.env): Platfo
     const rule = Object.values(error.constraints ?? {})[0] ?? `${error.property} is invalid`;
     throw new InvalidConfigError(
       error.property,
-      `${rule}, got ${JSON.stringify(present[error.property])}.`,
+      `${rule}, got ${shownValue(error.property, present[error.property])}.`,
     );
   }
   return new PlatformConfig(
