@@ -219,7 +219,7 @@ describe('a request the API refuses', () => {
   it('refuses bad list filters', async () => {
     const tooMany = await platform.get('/jobs?limit=5000');
     expect(tooMany.status).toBe(400);
-    expect(tooMany.body.message).toContain('limit must be an integer from 1 to 1000, got 5000.');
+    expect(tooMany.body.message).toContain('limit must be an integer from 1 to 200, got 5000.');
     const badStatus = await platform.get('/jobs?status=done');
     expect(badStatus.status).toBe(400);
     const badCursor = await platform.get('/jobs?cursor=abc');

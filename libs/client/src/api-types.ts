@@ -81,8 +81,14 @@ export interface ListJobsQuery {
   status?: JobState;
   type?: string;
   queue?: string;
+  /** Jobs per page: 1 to 200, default 50. */
   limit?: number;
   cursor?: string;
+  /**
+   * The fields each job carries, the others left out (the API then does not read a payload
+   * or result nobody asked for); default every field. The jobs are typed whole regardless.
+   */
+  fields?: ReadonlyArray<keyof JobStatusDocument>;
 }
 
 export interface JobPage {
