@@ -5,6 +5,7 @@ const LONG_TABLE = 't'.repeat(64);
 describe('a request the API refuses', () => {
   const platform = new TestPlatform('bad-input', {
     TRUNCATE_ALLOWED_TABLES: `public.daily_stats,public.${LONG_TABLE}`,
+    JOB_PAYLOAD_MAX_BYTES: '4096',
   });
 
   beforeAll(() => platform.start('api'));
@@ -135,6 +136,40 @@ describe('a request the API refuses', () => {
       'Request body is larger than the 1048576-byte limit.',
       'body_too_large',
     ));
+
+  it('refuses a payload over JOB_PAYLOAD_MAX_BYTES with 413, naming the type, size and cap', () =>
+    expectRefused(
+      { type: 'sleep', payload: { ms: 1, message: 'é'.repeat(2100) } },
+      413,
+      'payload of a sleep job is 4221 bytes as JSON; sleep payloads are at most 4096 bytes (JOB_PAYLOAD_MAX_BYTES).',
+      'payload_too_large',
+    ));
+
+  it('refuses a payload over the cap its job type declares', () =>
+    expectRefused(
+      { type: 'truncate_table', payload: { table: 'daily_stats', note: 'x'.repeat(1024) } },
+      413,
+      'truncate_table payloads are at most 1024 bytes (the cap truncate_table declares).',
+      'payload_too_large',
+    ));
+
+  it('refuses an oversized payload within a batch, job by job', async () => {
+    const big = { type: 'sleep', payload: { ms: 1, message: 'x'.repeat(5000) } };
+    const response = await platform.post('/create-jobs', { jobs: [big, { ...big, type: 'nope' }] });
+    expect(response.status).toBe(200);
+    expect(response.body.results).toEqual([
+      {
+        result: 'refused',
+        status_code: 413,
+        error: expect.objectContaining({ code: 'payload_too_large' }),
+      },
+      {
+        result: 'refused',
+        status_code: 400,
+        error: expect.objectContaining({ code: 'unknown_job_type' }),
+      },
+    ]);
+  });
 
   it.each([
     ['a NUL character', 'a\u0000b'],

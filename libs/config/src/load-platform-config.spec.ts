@@ -20,6 +20,7 @@ describe('loadPlatformConfig', () => {
     expect(config.jobs).toEqual({
       truncateAllowedTables: ['public.daily_stats'],
       maxTimeoutMs: 86_400_000,
+      payloadMaxBytes: 65_536,
       importAllowedTables: ['public.daily_imports'],
       importDir: resolve('imports'),
     });

@@ -49,6 +49,7 @@ export function loadPlatformConfig(env: NodeJS.ProcessEnv = process.env): Platfo
     {
       truncateAllowedTables: splitList(vars.TRUNCATE_ALLOWED_TABLES),
       maxTimeoutMs: vars.JOB_MAX_TIMEOUT_MS,
+      payloadMaxBytes: vars.JOB_PAYLOAD_MAX_BYTES,
       importAllowedTables: splitList(vars.IMPORT_ALLOWED_TABLES),
       importDir: resolve(vars.IMPORT_DIR),
     },

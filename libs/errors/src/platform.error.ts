@@ -13,6 +13,8 @@ export const ERROR_CATEGORIES = {
   forbidden: 'forbidden',
   /** A quota or rate limit refuses the request for now. */
   limited: 'limited',
+  /** Input larger than a size limit allows. */
+  tooLarge: 'too_large',
 } as const;
 export type ErrorCategory = (typeof ERROR_CATEGORIES)[keyof typeof ERROR_CATEGORIES];
 

@@ -15,6 +15,7 @@ const STATUS_OF: Record<ErrorCategory, HttpStatus> = {
   unauthenticated: HttpStatus.UNAUTHORIZED,
   forbidden: HttpStatus.FORBIDDEN,
   limited: HttpStatus.TOO_MANY_REQUESTS,
+  too_large: HttpStatus.PAYLOAD_TOO_LARGE,
 };
 
 // Fastify's errors for a body it could not read (see FST_ERR_CTP_* in fastify's errors),
