@@ -1,5 +1,8 @@
 /** An answer of the API other than 2xx; `message` is the API's own, naming the problem. */
 export class ApiError extends Error {
+  /** The API's stable error code (`invalid_payload`), to match on; undefined without a body. */
+  readonly code: string | undefined;
+
   constructor(
     readonly status: number,
     message: string,
@@ -8,6 +11,8 @@ export class ApiError extends Error {
   ) {
     super(message);
     this.name = new.target.name;
+    const code = (body as { code?: unknown } | null | undefined)?.code;
+    this.code = typeof code === 'string' ? code : undefined;
   }
 }
 
