@@ -82,6 +82,18 @@ describe('creating jobs in a batch', () => {
     expect(results[7].error.message).toContain('delay_ms and run_at');
     expect(results[8].error.message).toContain('body.payload.message');
     expect(results[9].error.statusCode).toBe(400);
+    expect(results.map((r: { error?: { code: string } }) => r.error?.code)).toEqual([
+      undefined,
+      'invalid_payload',
+      'unknown_job_type',
+      undefined,
+      undefined,
+      undefined,
+      'idempotency_conflict',
+      'exclusive_delay',
+      'unstorable_text',
+      'invalid_request',
+    ]);
     // Only the two created jobs were written.
     expect((await rowCount()) - before).toBe(2);
   });
@@ -134,7 +146,12 @@ describe('creating jobs in a batch', () => {
     const before = await rowCount();
     const response = await platform.post('/create-jobs', body);
     expect(response.status).toBe(400);
-    expect(response.body).toEqual({ statusCode: 400, error: 'Bad Request', message });
+    expect(response.body).toEqual({
+      statusCode: 400,
+      error: 'Bad Request',
+      message,
+      code: 'invalid_batch',
+    });
     expect(await rowCount()).toBe(before);
   });
 });

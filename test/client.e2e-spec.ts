@@ -69,6 +69,7 @@ describe('the typed client', () => {
     await expect(refused).rejects.toBeInstanceOf(BadRequestError);
     await expect(refused).rejects.toMatchObject({
       status: 400,
+      code: 'invalid_payload',
       message: 'payload.ms must be an integer from 0 to 3600000, got -1.',
     });
     const { job_id } = await client.createJob({ type: 'sleep', payload: { ms: 0 } });

@@ -56,7 +56,7 @@ describe('the dashboard password', () => {
     );
     expect((await api.exited).code).toBe(1);
     expect(api.logs()).toContain(
-      'Invalid configuration: ADMIN_PASSWORD must be 12 to 200 characters long, its value is not shown.',
+      'Invalid configuration: ADMIN_PASSWORD must be 12 to 200 characters long, got a value of 11 characters (not shown: ADMIN_PASSWORD is a secret).',
     );
     expect(api.logs()).not.toContain('hunter2hunt');
   });

@@ -50,6 +50,7 @@ describe('creating a job with an idempotency key', () => {
       message: expect.stringContaining(
         `idempotency_key "order-2" was already used by job ${first.body.job_id}`,
       ),
+      code: 'idempotency_conflict',
     });
   });
 });

@@ -44,4 +44,49 @@ describe('listing jobs', () => {
     const none = await platform.get('/jobs?status=completed');
     expect(none.body).toEqual({ jobs: [], next_cursor: null });
   });
+
+  it('leaves out the fields not asked for, payload and result included', async () => {
+    const response = await platform.get('/jobs?fields=id,status,type');
+    expect(response.status).toBe(200);
+    expect(response.body.jobs).toHaveLength(ids.length);
+    expect(response.body.jobs[0]).toEqual({ id: ids[5], type: 'truncate_table', status: 'queued' });
+    const repeated = await platform.get('/jobs?fields=id&fields=payload&limit=1');
+    expect(repeated.body.jobs).toEqual([
+      { id: ids[5], payload: { schema: 'public', table: 'daily_stats' } },
+    ]);
+  });
+
+  it('refuses unknown fields, listing the known ones', async () => {
+    const response = await platform.get('/jobs?fields=id,secret,colour');
+    expect(response.status).toBe(400);
+    expect(response.body.code).toBe('invalid_request');
+    expect(response.body.message).toBe(
+      'fields "secret", "colour" are not fields of a job. Known fields: id, type, queue, ' +
+        'priority, status, attempts, max_attempts, progress, payload, result, error, errors, ' +
+        'timeout_ms, cancel_requested_at, schedule_name, scheduled_for, run_at, created_at, ' +
+        'started_at, finished_at, updated_at.',
+    );
+  });
+
+  // Runs last: the other tests count on six jobs.
+  it('answers 50 jobs a page by default, 200 at most', async () => {
+    const response = await platform.post('/create-jobs', {
+      jobs: Array.from({ length: 201 }, (_, ms) => ({
+        type: 'sleep',
+        payload: { ms },
+        queue: 'etl',
+      })),
+    });
+    expect(response.status).toBe(200);
+    const page = await platform.get('/jobs?queue=etl&fields=id');
+    expect(page.body.jobs).toHaveLength(50);
+    expect(page.body.next_cursor).not.toBeNull();
+    expect((await platform.get('/jobs?queue=etl&limit=200&fields=id')).body.jobs).toHaveLength(200);
+    const tooMany = await platform.get('/jobs?limit=201');
+    expect(tooMany.status).toBe(400);
+    expect(tooMany.body).toMatchObject({
+      code: 'invalid_request',
+      message: 'limit must be an integer from 1 to 200, got 201.',
+    });
+  });
 });

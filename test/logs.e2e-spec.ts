@@ -21,7 +21,13 @@ describe('the logs', () => {
     api = await platform.start('api', { DATABASE_URL: url.toString() });
     worker = await platform.start('worker', { DATABASE_URL: url.toString() });
     await fetch(`http://127.0.0.1:${api.env.PORT}/jobs`, {
-      headers: { ...platform.authorization(), 'x-request-id': 'req-42' },
+      headers: {
+        ...platform.authorization(),
+        'proxy-authorization': 'Basic dXNlcjpzZWNyZXQ=',
+        'X-Api-Key': 's3cret-api-key',
+        cookie: 'session=s3cret-cookie',
+        'x-request-id': 'req-42',
+      },
     });
     await fetch(`http://127.0.0.1:${api.env.PORT}/jobs?limit=1&token=s3cret-query`);
     jobId = await platform.createJob({
@@ -65,9 +71,16 @@ describe('the logs', () => {
     for (const output of [api.logs(), worker.logs()]) {
       expect(output).not.toContain('hunter2');
       expect(output).not.toContain(platform.apiKey);
+      expect(output).not.toContain('dXNlcjpzZWNyZXQ=');
+      expect(output).not.toMatch(/s3cret/);
     }
     const request = jsonLines(api).find((line) => line.req?.url === '/jobs');
-    expect(request?.req.headers.authorization).toBe('[redacted]');
+    expect(request?.req.headers).toMatchObject({
+      authorization: '[redacted]',
+      'proxy-authorization': '[redacted]',
+      'x-api-key': '[redacted]',
+      cookie: '[redacted]',
+    });
   });
 
   it('show a request URL without its query string', () => {

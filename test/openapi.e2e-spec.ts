@@ -52,7 +52,12 @@ describe('the API documentation', () => {
     expect(Object.keys(paths['/health/ready'].get.responses).sort()).toEqual(['200', '503']);
     expect(paths['/metrics'].get.responses['200'].content).toHaveProperty('text/plain');
     const parameters = paths['/jobs'].get.parameters.map((p: { name: string }) => p.name).sort();
-    expect(parameters).toEqual(['cursor', 'limit', 'queue', 'status', 'type']);
+    expect(parameters).toEqual(['cursor', 'fields', 'limit', 'queue', 'status', 'type']);
+    const parameter = (name: string) =>
+      paths['/jobs'].get.parameters.find((p: { name: string }) => p.name === name);
+    expect(parameter('limit').schema).toMatchObject({ minimum: 1, maximum: 200 });
+    expect(parameter('fields')).toMatchObject({ required: false, schema: { type: 'string' } });
+    expect(parameter('fields').description).toContain('Known fields: id, type');
 
     const { CreateJobDto, BackoffDto, JobStatusView, ErrorView, CreateJobsBatchDto } =
       components.schemas;
@@ -79,7 +84,10 @@ describe('the API documentation', () => {
       'failed',
       'cancelled',
     ]);
+    expect(ErrorView.properties.message).toMatchObject({ type: 'string' });
     expect(ErrorView.properties.message.example).toContain('payload.ms');
+    expect(ErrorView.properties.code).toMatchObject({ type: 'string', example: 'invalid_payload' });
+    expect(ErrorView.required.sort()).toEqual(['code', 'error', 'message', 'statusCode']);
     expect(components.schemas.JobListView.properties.jobs.items.$ref).toContain('JobStatusView');
     expect(
       JobStatusView.properties.error.allOf?.[0]?.$ref ?? JobStatusView.properties.error.$ref,

@@ -7,11 +7,17 @@ describe('starting the apps', () => {
   const platform = new TestPlatform('startup');
   afterAll(() => platform.stop());
 
-  /** Runs an app that must refuse to start; returns the message of its one fatal line. */
-  const refusedStart = async (app: AppName, env: Record<string, string>) => {
+  /**
+   * Runs an app that must refuse to start; returns the message of its one fatal line.
+   * @param secret text that must appear nowhere in the app's output
+   */
+  const refusedStart = async (app: AppName, env: Record<string, string>, secret?: string) => {
     const process = new AppProcess(app, platform.envFor(env));
     const exit = await process.exited;
     expect(exit.code).toBe(1);
+    if (secret !== undefined) {
+      expect(process.logs()).not.toContain(secret);
+    }
     const lines = process
       .logs()
       .split('\n')
@@ -27,6 +33,27 @@ describe('starting the apps', () => {
     expect(await refusedStart(app, { WORKER_CONCURRENCY: 'abc' })).toBe(
       'Invalid configuration: WORKER_CONCURRENCY must be an integer from 1 to 1000, got "abc".',
     );
+  });
+
+  it.each([
+    [
+      'DATABASE_URL',
+      'postgres://postgres:hunter2-db@127.0.0.1:5432',
+      'DATABASE_URL must be a postgres://user@host:port/database URL, got "postgres://***@127.0.0.1:5432".',
+    ],
+    [
+      'REDIS_URL',
+      'http://:hunter2-redis@127.0.0.1:6379?password=hunter2-query',
+      'REDIS_URL must be a redis:// or rediss:// URL, got "http://***@127.0.0.1:6379?***".',
+    ],
+    [
+      'ADMIN_PASSWORD',
+      'hunter2-'.repeat(30),
+      'ADMIN_PASSWORD must be 12 to 200 characters long, got a value of 240 characters (not shown: ADMIN_PASSWORD is a secret).',
+    ],
+  ])('never echoes the invalid value of the secret %s', async (variable, value, message) => {
+    const output = await refusedStart('api', { [variable]: value }, 'hunter2');
+    expect(output).toBe(`Invalid configuration: ${message}`);
   });
 
   it('worker stops when WORKER_QUEUES names an unknown queue', async () => {

@@ -1,13 +1,18 @@
 /** An answer of the API other than 2xx; `message` is the API's own, naming the problem. */
 export class ApiError extends Error {
+  /** The API's stable error code (`invalid_payload`), to match on; undefined without a body. */
+  readonly code: string | undefined;
+
   constructor(
     readonly status: number,
     message: string,
-    /** The parsed error body `{statusCode, error, message}`, or the text. */
+    /** The parsed error body `{statusCode, error, message, code}`, or the text. */
     readonly body: unknown,
   ) {
     super(message);
     this.name = new.target.name;
+    const code = (body as { code?: unknown } | null | undefined)?.code;
+    this.code = typeof code === 'string' ? code : undefined;
   }
 }
 

@@ -34,7 +34,10 @@ export interface CreatedJob {
 export interface ErrorDocument {
   statusCode: number;
   error: string;
-  message: string | string[];
+  /** What is wrong, naming the field and the rule; one sentence per problem. */
+  message: string;
+  /** Stable snake_case name of the error (`invalid_payload`); match on it, not on `message`. */
+  code: string;
 }
 
 /** What became of one job of a batch (see `JobsClient.createJobs`). */
@@ -78,8 +81,14 @@ export interface ListJobsQuery {
   status?: JobState;
   type?: string;
   queue?: string;
+  /** Jobs per page: 1 to 200, default 50. */
   limit?: number;
   cursor?: string;
+  /**
+   * The fields each job carries, the others left out (the API then does not read a payload
+   * or result nobody asked for); default every field. The jobs are typed whole regardless.
+   */
+  fields?: ReadonlyArray<keyof JobStatusDocument>;
 }
 
 export interface JobPage {

@@ -100,6 +100,14 @@ export class EnvironmentVariables {
   @IntegerFrom(1000, 604_800_000, { coerce: true, showValue: false })
   JOB_MAX_TIMEOUT_MS = 86_400_000;
 
+  /**
+   * Largest payload a job may have, in bytes of its JSON, unless its job type declares its
+   * own cap (BaseJob.payloadMaxBytes). Up to the API's 1 MiB body limit.
+   */
+  @Expose()
+  @IntegerFrom(2, 1_048_576, { coerce: true, showValue: false })
+  JOB_PAYLOAD_MAX_BYTES = 65_536;
+
   /** Tables `truncate_table` may empty, as schema.table. */
   @Expose()
   @Matches(qualifiedTables, {

@@ -20,6 +20,7 @@ describe('loadPlatformConfig', () => {
     expect(config.jobs).toEqual({
       truncateAllowedTables: ['public.daily_stats'],
       maxTimeoutMs: 86_400_000,
+      payloadMaxBytes: 65_536,
       importAllowedTables: ['public.daily_imports'],
       importDir: resolve('imports'),
       importMaxBytes: 1_073_741_824,
@@ -116,7 +117,7 @@ describe('loadPlatformConfig', () => {
   it('refuses a dashboard password under 12 characters without printing it', () => {
     const load = () => loadPlatformConfig({ ADMIN_USER: 'admin', ADMIN_PASSWORD: 'short-pass' });
     expect(load).toThrow(
-      'ADMIN_PASSWORD must be 12 to 200 characters long, its value is not shown.',
+      'ADMIN_PASSWORD must be 12 to 200 characters long, got a value of 10 characters (not shown: ADMIN_PASSWORD is a secret).',
     );
     expect(load).not.toThrow(/short-pass/);
   });

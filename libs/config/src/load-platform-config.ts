@@ -4,9 +4,9 @@ import { validateSync } from 'class-validator';
 import { EnvironmentVariables, LOG_FORMATS, LOG_LEVELS } from './environment.variables';
 import { InvalidConfigError } from './invalid-config.error';
 import { PlatformConfig } from './platform.config';
+import { shownValue } from './shown-value';
 
 // Variables whose value must never appear in a message, even a wrong one.
-const SECRET_VARIABLES: readonly string[] = ['ADMIN_PASSWORD'];
 
 const splitList = (value: string): string[] =>
   value
@@ -29,10 +29,10 @@ export function loadPlatformConfig(env: NodeJS.ProcessEnv = process.env): Platfo
   const [error] = validateSync(vars, { stopAtFirstError: true });
   if (error) {
     const rule = Object.values(error.constraints ?? {})[0] ?? `${error.property} is invalid`;
-    const got = SECRET_VARIABLES.includes(error.property)
-      ? 'its value is not shown'
-      : `got ${JSON.stringify(present[error.property])}`;
-    throw new InvalidConfigError(error.property, `${rule}, ${got}.`);
+    throw new InvalidConfigError(
+      error.property,
+      `${rule}, got ${shownValue(error.property, present[error.property])}.`,
+    );
   }
   return new PlatformConfig(
     { url: vars.REDIS_URL, prefix: vars.QUEUE_PREFIX },
@@ -51,6 +51,7 @@ export function loadPlatformConfig(env: NodeJS.ProcessEnv = process.env): Platfo
     {
       truncateAllowedTables: splitList(vars.TRUNCATE_ALLOWED_TABLES),
       maxTimeoutMs: vars.JOB_MAX_TIMEOUT_MS,
+      payloadMaxBytes: vars.JOB_PAYLOAD_MAX_BYTES,
       importAllowedTables: splitList(vars.IMPORT_ALLOWED_TABLES),
       importDir: resolve(vars.IMPORT_DIR),
       importMaxBytes: vars.IMPORT_MAX_BYTES,

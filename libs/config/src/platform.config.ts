@@ -20,6 +20,8 @@ export class PlatformConfig {
     readonly jobs: {
       truncateAllowedTables: string[];
       maxTimeoutMs: number;
+      /** Largest payload, in bytes of its JSON, of a job type that declares no cap of its own. */
+      payloadMaxBytes: number;
       importAllowedTables: string[];
       /** Absolute. */
       importDir: string;

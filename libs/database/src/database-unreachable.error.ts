@@ -4,6 +4,7 @@ import type { DatabaseUrl } from './database-url';
 /** Postgres did not answer at start-up; the message names the URL and the remedy. */
 export class DatabaseUnreachableError extends PlatformError {
   readonly category = ERROR_CATEGORIES.unavailable;
+  readonly code = 'database_unreachable';
 
   constructor(url: DatabaseUrl, cause: unknown) {
     const reason = cause instanceof Error ? cause.message || cause.name : String(cause);

@@ -3,6 +3,7 @@ import { ERROR_CATEGORIES, PlatformError } from '@lib/errors';
 /** An identifier past Postgres's limit would be truncated silently, so it is refused. */
 export class IdentifierTooLongError extends PlatformError {
   readonly category = ERROR_CATEGORIES.invalidInput;
+  readonly code = 'identifier_too_long';
 
   constructor(identifier: string, maxBytes: number) {
     super(

@@ -2,6 +2,7 @@ import { ERROR_CATEGORIES, PlatformError } from '@lib/errors';
 
 export class IdempotencyConflictError extends PlatformError {
   readonly category = ERROR_CATEGORIES.conflict;
+  readonly code = 'idempotency_conflict';
 
   constructor(
     readonly idempotencyKey: string,

@@ -10,5 +10,6 @@ export { JobHandOff } from './job-hand-off';
 export { JobAlreadyFinishedError } from './job-already-finished.error';
 export { JobCanceller } from './job-canceller';
 export type { CancelResult } from './job-canceller';
+export { PayloadTooLargeError } from './payload-too-large.error';
 export { TimeoutTooLongError } from './timeout-too-long.error';
 export { JobNotRetryableError } from './job-not-retryable.error';

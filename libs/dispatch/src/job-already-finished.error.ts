@@ -2,6 +2,7 @@ import { ERROR_CATEGORIES, PlatformError } from '@lib/errors';
 
 export class JobAlreadyFinishedError extends PlatformError {
   readonly category = ERROR_CATEGORIES.conflict;
+  readonly code = 'job_already_finished';
 
   constructor(
     readonly jobId: string,

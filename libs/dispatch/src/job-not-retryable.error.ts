@@ -2,6 +2,7 @@ import { ERROR_CATEGORIES, PlatformError } from '@lib/errors';
 
 export class JobNotRetryableError extends PlatformError {
   readonly category = ERROR_CATEGORIES.conflict;
+  readonly code = 'job_not_retryable';
 
   constructor(
     readonly jobId: string,

@@ -4,11 +4,13 @@ import { PlatformConfig } from '@lib/config';
 import { JOB_STATES } from '@lib/job-status';
 import type { NewJobStatus, StoredBackoff } from '@lib/job-status';
 import { JobRegistry, validatePayload } from '@lib/jobs';
+import type { BaseJob } from '@lib/jobs';
 import { UnknownQueueError, isQueueName } from '@lib/queues';
 import type { BackoffPolicy } from '@lib/queues';
 import { Injectable } from '@nestjs/common';
 import type { DispatchRequest } from './dispatch-request';
 import { requestHash } from './request-hash';
+import { PayloadTooLargeError } from './payload-too-large.error';
 import { TimeoutTooLongError } from './timeout-too-long.error';
 
 const storedBackoff = (policy: BackoffPolicy): StoredBackoff => ({
@@ -31,10 +33,12 @@ export class JobRowBuilder {
   ) {}
 
   /**
-   * @throws UnknownJobTypeError, InvalidPayloadError, UnknownQueueError, TimeoutTooLongError
+   * @throws UnknownJobTypeError, PayloadTooLargeError, InvalidPayloadError, UnknownQueueError,
+   * TimeoutTooLongError
    */
   async draft(request: DispatchRequest): Promise<JobDraft> {
     const job = this.registry.get(request.type);
+    this.checkPayloadSize(job, request.payload);
     const payload = await validatePayload(job, request.payload);
     const queue = request.queue ?? job.defaultQueue;
     if (!isQueueName(queue)) {
@@ -72,6 +76,17 @@ export class JobRowBuilder {
       scheduledFor: request.origin?.tick ?? null,
     };
     return { row };
+  }
+
+  // Before validation: class-transformer and class-validator then never walk a huge payload.
+  private checkPayloadSize(job: BaseJob, payload: unknown): void {
+    const maxBytes = job.payloadMaxBytes ?? this.config.jobs.payloadMaxBytes;
+    const bytes = Buffer.byteLength(JSON.stringify(payload) ?? '', 'utf8');
+    if (bytes > maxBytes) {
+      const source =
+        job.payloadMaxBytes === null ? 'JOB_PAYLOAD_MAX_BYTES' : `the cap ${job.type} declares`;
+      throw new PayloadTooLargeError(job.type, bytes, maxBytes, source);
+    }
   }
 }
 

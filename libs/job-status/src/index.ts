@@ -19,7 +19,7 @@ export type { NewJobStatus, StoredBackoff } from './job-status.entity';
 export { JobStatusModule } from './job-status.module';
 export { JobStatusPruner } from './job-status.pruner';
 export { JobStatusReader } from './job-status.reader';
-export type { JobListQuery, JobPage } from './job-status.reader';
+export type { JobListColumn, JobListQuery, JobPage } from './job-status.reader';
 export { JobStatusRecorder } from './job-status.recorder';
 export type { AttemptOutcome, StartedAttempt } from './job-status.recorder';
 export { HandOffLedger } from './hand-off-ledger';

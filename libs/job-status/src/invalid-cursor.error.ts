@@ -2,6 +2,7 @@ import { ERROR_CATEGORIES, PlatformError } from '@lib/errors';
 
 export class InvalidCursorError extends PlatformError {
   readonly category = ERROR_CATEGORIES.invalidInput;
+  readonly code = 'invalid_cursor';
 
   constructor(cursor: string) {
     super(`cursor "${cursor.slice(0, 40)}" is not a cursor returned by GET /jobs (next_cursor).`);

@@ -17,6 +17,11 @@ export abstract class BaseJob<Payload extends object = object, Result = unknown>
   /** Queue used when a request names none. */
   readonly defaultQueue: QueueName = 'default';
   readonly retryPolicy: RetryPolicy = DEFAULT_RETRY_POLICY;
+  /**
+   * Largest payload, in bytes of its JSON (UTF-8); null: JOB_PAYLOAD_MAX_BYTES applies.
+   * Checked at dispatch, before the payload is validated.
+   */
+  readonly payloadMaxBytes: number | null = null;
   /** Longest an attempt may run, in ms, unless a request says otherwise (default 15 min). */
   readonly defaultTimeoutMs: number = 15 * 60_000;
   /** class-validator decorated class describing the payload; unknown fields are refused. */

@@ -3,10 +3,12 @@ import { pino } from 'pino';
 import type { DestinationStream, LoggerOptions } from 'pino';
 import pretty from 'pino-pretty';
 
-// Headers that carry credentials (basic auth of the dashboard, tokens, sessions).
+// Headers that carry credentials (basic auth of the dashboard, API keys, sessions). pino-http
+// logs header names lowercased, as Node reads them.
 const SECRET_PATHS = [
   'req.headers.authorization',
   'req.headers["proxy-authorization"]',
+  'req.headers["x-api-key"]',
   'req.headers.cookie',
   'res.headers["set-cookie"]',
 ];

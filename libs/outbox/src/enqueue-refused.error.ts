@@ -7,6 +7,7 @@ import { ERROR_CATEGORIES, PlatformError } from '@lib/errors';
  */
 export class EnqueueRefusedError extends PlatformError {
   readonly category = ERROR_CATEGORIES.invalidInput;
+  readonly code = 'enqueue_refused';
 
   constructor(
     message: string,

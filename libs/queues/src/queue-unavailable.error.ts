@@ -3,6 +3,7 @@ import { ERROR_CATEGORIES, PlatformError } from '@lib/errors';
 /** Redis refused or did not answer a hand-off; the jobs stay recorded, waiting for it. */
 export class QueueUnavailableError extends PlatformError {
   readonly category = ERROR_CATEGORIES.unavailable;
+  readonly code = 'queue_unavailable';
 
   constructor(
     readonly jobIds: readonly string[],

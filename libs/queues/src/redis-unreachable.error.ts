@@ -3,6 +3,7 @@ import { ERROR_CATEGORIES, PlatformError } from '@lib/errors';
 /** Redis did not answer; the message names the URL and the remedy. */
 export class RedisUnreachableError extends PlatformError {
   readonly category = ERROR_CATEGORIES.unavailable;
+  readonly code = 'redis_unreachable';
 
   constructor(redactedUrl: string, reason: string) {
     super(

@@ -3,6 +3,7 @@ import { QUEUE_NAMES } from './queue-names';
 
 export class UnknownQueueError extends PlatformError {
   readonly category = ERROR_CATEGORIES.invalidInput;
+  readonly code = 'unknown_queue';
 
   /** @param source what named the queue, e.g. `queue` or `WORKER_QUEUES entry` */
   constructor(

@@ -8,7 +8,7 @@ const DESCRIPTIONS: Record<number, string> = {
   403: "The API key lacks the route's scope, or may not create this job type; the message names it.",
   404: "No job has that id (another tenant's job answers the same).",
   409: 'A conflict with the job as it is: a used idempotency_key, or a job already finished.',
-  413: 'The body is larger than 1 MB.',
+  413: 'The body is larger than 1 MB, or a payload is larger than its job type allows (payload_too_large).',
   503: 'Redis is unavailable; the job is recorded but not queued. Retry with the same idempotency_key.',
 };
 

@@ -1,6 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { RawServerDefault } from 'fastify';
 import { BODY_LIMIT_BYTES } from './body-limit';
+import { parseJsonBody } from './parse-json-body';
 import { PlatformExceptionFilter } from './platform-exception.filter';
 import { platformValidationPipe } from './platform-validation.pipe';
 import { StorableTextPipe } from './storable-text.pipe';
@@ -10,14 +11,18 @@ import { StorableTextPipe } from './storable-text.pipe';
  * unless asked: answers are small and never cached by our clients.
  */
 export function configureHttp(app: NestFastifyApplication): void {
-  const json = app.getHttpAdapter().getInstance().getDefaultJsonParser('error', 'error');
   // An empty body reads as {}, as it did with Express's body-parser: Bull Board's page
   // sends its actions (PUT …/pause) with content-type application/json and no body.
   app.useBodyParser<RawServerDefault>(
     'application/json',
     { bodyLimit: BODY_LIMIT_BYTES },
-    (request, body, done) =>
-      body.length === 0 ? done(null, {}) : json(request, body.toString('utf8'), done),
+    (_request, body, done) => {
+      try {
+        done(null, body.length === 0 ? {} : parseJsonBody(body.toString('utf8')));
+      } catch (error) {
+        done(error as Error, undefined);
+      }
+    },
   );
   app.useGlobalPipes(new StorableTextPipe(), platformValidationPipe());
   app.useGlobalFilters(new PlatformExceptionFilter());

@@ -1,5 +1,5 @@
-import { BadRequestException } from '@nestjs/common';
 import { StorableTextPipe } from './storable-text.pipe';
+import { UnstorableTextError } from './unstorable-text.error';
 
 describe('StorableTextPipe', () => {
   const pipe = new StorableTextPipe();
@@ -16,7 +16,7 @@ describe('StorableTextPipe', () => {
     [{ payload: { ['k\u0000']: 1 } }, 'body.payload.k\u0000'],
     [{ payload: { message: '\udc00x' } }, 'body.payload.message'],
   ])('refuses %j naming where the text is', (body, path) => {
-    expect(check(body)).toThrow(BadRequestException);
+    expect(check(body)).toThrow(UnstorableTextError);
     expect(check(body)).toThrow(`${path} contains a NUL character`);
   });
 });

@@ -1,6 +1,7 @@
-import { findUnstorableText, unstorableTextProblem } from '@lib/validation';
-import { BadRequestException, Injectable } from '@nestjs/common';
+import { findUnstorableText } from '@lib/validation';
+import { Injectable } from '@nestjs/common';
 import type { ArgumentMetadata, PipeTransform } from '@nestjs/common';
+import { UnstorableTextError } from './unstorable-text.error';
 
 /**
  * Refuses text Postgres cannot store (NUL characters, lone UTF-16 surrogates) with a
@@ -15,7 +16,7 @@ export class StorableTextPipe implements PipeTransform {
     }
     const found = findUnstorableText(value, metadata.type === 'body' ? 'body' : metadata.type);
     if (found) {
-      throw new BadRequestException(unstorableTextProblem(found));
+      throw new UnstorableTextError(found);
     }
     return value;
   }

@@ -1,4 +1,4 @@
-import { BadRequestException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { PipeTransform } from '@nestjs/common';
 import { errorAnswer } from '../http/error-answer';
 import type { ErrorView } from '../http/error.view';
@@ -6,6 +6,7 @@ import { platformValidationPipe } from '../http/platform-validation.pipe';
 import { StorableTextPipe } from '../http/storable-text.pipe';
 import { CreateJobDto } from './create-job.dto';
 import { ExclusiveDelayError } from './exclusive-delay.error';
+import { InvalidBatchError } from './invalid-batch.error';
 
 /** Most jobs one `POST /create-jobs` may carry. */
 export const MAX_JOBS_PER_BATCH = 1000;
@@ -54,14 +55,14 @@ export class JobsRequestPipe implements PipeTransform<unknown, Promise<JobsReque
 function batchOf(body: Record<string, unknown>): unknown[] {
   const extra = Object.keys(body).filter((key) => key !== 'jobs');
   if (extra.length > 0) {
-    throw new BadRequestException(
+    throw new InvalidBatchError(
       `A batch takes only "jobs"; remove ${extra.map((key) => `"${key}"`).join(', ')} (job options go on each job).`,
     );
   }
   const { jobs } = body;
   if (!Array.isArray(jobs) || jobs.length === 0 || jobs.length > MAX_JOBS_PER_BATCH) {
     const got = Array.isArray(jobs) ? `${jobs.length} jobs` : (JSON.stringify(jobs) ?? 'nothing');
-    throw new BadRequestException(
+    throw new InvalidBatchError(
       `jobs must be an array of 1 to ${MAX_JOBS_PER_BATCH} job requests, got ${got}.`,
     );
   }

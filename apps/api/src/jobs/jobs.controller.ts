@@ -7,6 +7,7 @@ import { toJobStatusView } from './job-status.view';
 import { JobListView } from './job-list.view';
 import { RequestCaller } from '../auth/request-caller.decorator';
 import { RequiresScope } from '../auth/requires-scope.decorator';
+import { columnsLeftOut, pickFields } from './job-list-fields';
 import { ApiErrors } from '../http/api-errors.decorator';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 
@@ -16,13 +17,24 @@ import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 export class JobsController {
   constructor(private readonly reader: JobStatusReader) {}
 
-  /** The caller's tenant's jobs, newest first; pass `next_cursor` back as `cursor` for the next page. */
+  /**
+   * The caller's tenant's jobs, newest first, 50 a page unless `limit` says otherwise (200
+   * at most); pass `next_cursor` back as `cursor` for the next page. `fields` chooses what
+   * each job carries.
+   */
   @Get('jobs')
   @RequiresScope(SCOPES.jobsRead)
   @ApiOkResponse({ type: JobListView })
   @ApiErrors(400, 401, 403)
   async list(@Query() query: ListJobsQuery, @RequestCaller() caller: Caller): Promise<JobListView> {
-    const page = await this.reader.list({ ...query, tenantId: caller.tenant });
-    return { jobs: page.jobs.map(toJobStatusView), next_cursor: page.nextCursor };
+    const page = await this.reader.list({
+      ...query,
+      tenantId: caller.tenant,
+      leaveOut: columnsLeftOut(query.fields),
+    });
+    return {
+      jobs: page.jobs.map((job) => pickFields(toJobStatusView(job), query.fields)),
+      next_cursor: page.nextCursor,
+    };
   }
 }

@@ -2,6 +2,7 @@ import { ERROR_CATEGORIES, PlatformError } from '@lib/errors';
 
 export class MalformedJobIdError extends PlatformError {
   readonly category = ERROR_CATEGORIES.invalidInput;
+  readonly code = 'malformed_job_id';
 
   constructor(id: string) {
     super(

@@ -2,6 +2,7 @@ import { ERROR_CATEGORIES, PlatformError } from '@lib/errors';
 
 export class UnknownJobTypeError extends PlatformError {
   readonly category = ERROR_CATEGORIES.invalidInput;
+  readonly code = 'unknown_job_type';
 
   constructor(
     readonly type: unknown,

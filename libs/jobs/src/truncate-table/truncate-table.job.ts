@@ -22,6 +22,8 @@ const MISSING_RELATION = new Set(['42P01', '3F000']);
 export class TruncateTableJob extends BaseJob<TruncateTablePayload, TruncateTableResult> {
   readonly type = 'truncate_table';
   readonly payloadClass = TruncateTablePayload;
+  // A schema and a table name, 63 bytes each at most: anything near 1 KiB is not a table.
+  override readonly payloadMaxBytes = 1024;
 
   constructor(
     private readonly config: PlatformConfig,
