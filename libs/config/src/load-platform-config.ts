@@ -4,6 +4,7 @@ import { validateSync } from 'class-validator';
 import { EnvironmentVariables, LOG_FORMATS, LOG_LEVELS } from './environment.variables';
 import { InvalidConfigError } from './invalid-config.error';
 import { PlatformConfig } from './platform.config';
+import { TenantQuotas } from './tenant-quotas';
 
 const splitList = (value: string): string[] =>
   value
@@ -33,7 +34,7 @@ export function loadPlatformConfig(env: NodeJS.ProcessEnv = process.env): Platfo
   }
   return new PlatformConfig(
     { url: vars.REDIS_URL, prefix: vars.QUEUE_PREFIX },
-    { url: vars.DATABASE_URL },
+    { url: vars.DATABASE_URL, migrationUrl: vars.DATABASE_MIGRATION_URL || null },
     { port: vars.PORT },
     { port: vars.HEALTH_PORT },
     vars.ADMIN_USER && vars.ADMIN_PASSWORD
@@ -60,6 +61,12 @@ export function loadPlatformConfig(env: NodeJS.ProcessEnv = process.env): Platfo
     },
     { handOffSweepMs: vars.HANDOFF_SWEEP_MS, redisAuditMs: vars.REDIS_AUDIT_MS },
     { level: vars.LOG_LEVEL, format: vars.LOG_FORMAT },
+    {
+      tenantQuotas: vars.TENANT_QUOTAS ? TenantQuotas.parse(vars.TENANT_QUOTAS) : null,
+      authFailuresPerMinute: vars.AUTH_FAILURES_PER_MINUTE,
+      sseMaxStreamsPerTenant: vars.SSE_MAX_STREAMS_PER_TENANT,
+      sseIdleTimeoutMs: vars.SSE_IDLE_TIMEOUT_MS,
+    },
   );
 }
 

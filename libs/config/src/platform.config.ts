@@ -1,10 +1,12 @@
 import type { LogFormat, LogLevel } from './environment.variables';
+import type { TenantQuotas } from './tenant-quotas';
 
 /** The validated, typed configuration every app receives by injection. */
 export class PlatformConfig {
   constructor(
     readonly redis: { url: string; prefix: string },
-    readonly database: { url: string },
+    /** `migrationUrl`: the role that creates the database and migrates it; null for `url`'s. */
+    readonly database: { url: string; migrationUrl: string | null },
     readonly api: { port: number },
     /** Port of /health and /metrics in the apps without an API (worker, scheduler). */
     readonly health: { port: number },
@@ -35,5 +37,12 @@ export class PlatformConfig {
     /** Keeping Redis in line with Postgres (see @lib/recovery). */
     readonly recovery: { handOffSweepMs: number; redisAuditMs: number },
     readonly log: { level: LogLevel; format: LogFormat },
+    /** What one tenant or one client may use of the API; `tenantQuotas` null: no quota. */
+    readonly limits: {
+      tenantQuotas: TenantQuotas | null;
+      authFailuresPerMinute: number;
+      sseMaxStreamsPerTenant: number;
+      sseIdleTimeoutMs: number;
+    },
   ) {}
 }
