@@ -22,7 +22,10 @@ describe('TenantQuotas', () => {
 
   it.each([
     ['[1]', 'TENANT_QUOTAS must be a JSON object keyed by tenant, got [1].'],
-    ['{"acme": 5}', 'TENANT_QUOTAS.acme must be an object such as {"max_pending_jobs": 1000}, got 5.'],
+    [
+      '{"acme": 5}',
+      'TENANT_QUOTAS.acme must be an object such as {"max_pending_jobs": 1000}, got 5.',
+    ],
     [
       '{"acme": {"max_pending": 5}}',
       'TENANT_QUOTAS.acme.max_pending is not a quota; known: max_pending_jobs, create_per_minute, got 5.',
@@ -42,6 +45,8 @@ describe('TenantQuotas', () => {
   });
 
   it('refuses text that is not JSON', () => {
-    expect(() => TenantQuotas.parse('{acme')).toThrow(/^Invalid configuration: TENANT_QUOTAS must be JSON/);
+    expect(() => TenantQuotas.parse('{acme')).toThrow(
+      /^Invalid configuration: TENANT_QUOTAS must be JSON/,
+    );
   });
 });
