@@ -12,3 +12,4 @@ export { JobCanceller } from './job-canceller';
 export type { CancelResult } from './job-canceller';
 export { TimeoutTooLongError } from './timeout-too-long.error';
 export { JobNotRetryableError } from './job-not-retryable.error';
+export { PendingJobsQuotaExceededError } from './pending-jobs-quota-exceeded.error';

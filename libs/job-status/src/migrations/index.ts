@@ -5,6 +5,7 @@ import { AddErrorHistory1764100000000 } from './1764100000000-add-error-history'
 import { AddRetentionIndex1764200000000 } from './1764200000000-add-retention-index';
 import { AddRecoveryBookkeeping1764300000000 } from './1764300000000-add-recovery-bookkeeping';
 import { AddTransactionalEnqueue1764400000000 } from './1764400000000-add-transactional-enqueue';
+import { AddPendingJobsIndex1764610000000 } from './1764610000000-add-pending-jobs-index';
 
 /** Every migration of the job_statuses table (and of jobs_enqueue beside it), oldest first. */
 export const JOB_STATUS_MIGRATIONS = [
@@ -15,4 +16,5 @@ export const JOB_STATUS_MIGRATIONS = [
   AddRetentionIndex1764200000000,
   AddRecoveryBookkeeping1764300000000,
   AddTransactionalEnqueue1764400000000,
+  AddPendingJobsIndex1764610000000,
 ];
