@@ -18,6 +18,7 @@ import { JobStatusController } from './jobs/job-status.controller';
 import { JobStatusFeed } from './jobs/job-status-feed';
 import { JobsController } from './jobs/jobs.controller';
 import { RetryJobController } from './jobs/retry-job.controller';
+import { LimitsModule } from './limits/limits.module';
 import { SchedulesController } from './schedules/schedules.controller';
 
 /** The HTTP API: creates jobs and reads their status. It never runs jobs. */
@@ -36,6 +37,7 @@ export class ApiModule {
         SchedulesModule,
         RecoveryModule,
         OutboxModule,
+        LimitsModule,
         ...(config.admin ? [DashboardModule] : []),
       ],
       controllers: [

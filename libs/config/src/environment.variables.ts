@@ -164,7 +164,7 @@ export class EnvironmentVariables {
   /** Requests refused 401 (or a failed dashboard login) one client address may make per minute. */
   @Expose()
   @IntegerFrom(1, 1_000_000, { coerce: true, showValue: false })
-  AUTH_FAILURES_PER_MINUTE = 30;
+  AUTH_FAILURES_PER_MINUTE = 60;
 
   /** Event streams (GET /job-status/:id/events) one tenant may hold open on one API process. */
   @Expose()

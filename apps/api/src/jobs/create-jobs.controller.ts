@@ -1,6 +1,6 @@
 import { JobDispatcher } from '@lib/dispatch';
 import type { DispatchOutcome, DispatchRequest } from '@lib/dispatch';
-import { Controller, Post, Res } from '@nestjs/common';
+import { Controller, Post, Res, UseInterceptors } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiBody,
@@ -13,6 +13,7 @@ import type { FastifyReply } from 'fastify';
 import { errorAnswer } from '../http/error-answer';
 import type { ErrorView } from '../http/error.view';
 import { ApiErrors } from '../http/api-errors.decorator';
+import { CreateRateInterceptor } from '../limits/create-rate.interceptor';
 import { CreateJobDto } from './create-job.dto';
 import { CreateJobsBatchDto } from './create-jobs-batch.dto';
 import { CreatedJobView } from './created-job.view';
@@ -66,6 +67,7 @@ export class CreateJobsController {
    * used before. A batch `{"jobs": […]}`: 200 with one result per job, in order.
    */
   @Post('create-jobs')
+  @UseInterceptors(CreateRateInterceptor)
   @ApiBody({
     schema: {
       oneOf: [{ $ref: getSchemaPath(CreateJobDto) }, { $ref: getSchemaPath(CreateJobsBatchDto) }],
@@ -80,7 +82,7 @@ export class CreateJobsController {
       oneOf: [{ $ref: getSchemaPath(CreatedJobView) }, { $ref: getSchemaPath(CreatedJobsView) }],
     },
   })
-  @ApiErrors(400, 409, 413, 503)
+  @ApiErrors(400, 409, 413, 429, 503)
   async create(
     @JobsRequestBody() request: JobsRequest,
     @Res({ passthrough: true }) response: FastifyReply,

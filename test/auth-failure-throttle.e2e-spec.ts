@@ -1,0 +1,40 @@
+import { TestPlatform } from '@lib/testing';
+
+const basic = (user: string, password: string) => ({
+  authorization: `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`,
+});
+
+describe('throttling requests without valid credentials per client address', () => {
+  const platform = new TestPlatform('auth-throttle', {
+    API_AUTH: 'off',
+    ADMIN_USER: 'admin',
+    ADMIN_PASSWORD: 'correct horse battery',
+    AUTH_FAILURES_PER_MINUTE: '3',
+  });
+
+  beforeAll(() => platform.start('api'));
+  afterAll(() => platform.stop());
+
+  it('refuses an address with 429 and Retry-After after its failed dashboard logins', async () => {
+    const wrong = { headers: basic('admin', 'guess') };
+    for (let attempt = 1; attempt <= 3; attempt++) {
+      expect((await platform.get('/admin/queues', wrong)).status).toBe(401);
+    }
+    const refused = await platform.get('/admin/queues', wrong);
+    expect(refused.status).toBe(429);
+    expect(refused.body.message).toMatch(
+      /^Too many requests without valid credentials from \S+: at most 3 a minute \(AUTH_FAILURES_PER_MINUTE\); retry in \d+ s\.$/,
+    );
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    // Not even the right password is looked at until the minute is over.
+    const right = await platform.get('/admin/queues', {
+      headers: basic('admin', 'correct horse battery'),
+    });
+    expect(right.status).toBe(429);
+  });
+
+  it('still answers the health probe and metrics from that address', async () => {
+    expect((await platform.get('/health')).status).toBe(200);
+    expect((await platform.get('/metrics')).status).toBe(200);
+  });
+});

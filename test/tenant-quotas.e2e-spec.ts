@@ -1,0 +1,98 @@
+import { TestPlatform } from '@lib/testing';
+import type { AppProcess } from '@lib/testing';
+
+const SLEEP = { type: 'sleep', payload: { ms: 1 } };
+
+/** POST /create-jobs to one API process of several. */
+async function create(api: AppProcess, body: unknown) {
+  const response = await fetch(`http://127.0.0.1:${api.env.PORT}/create-jobs`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  return {
+    status: response.status,
+    headers: response.headers,
+    body: (await response.json()) as any,
+  };
+}
+
+describe('max_pending_jobs across two API processes', () => {
+  // No worker: every created job stays unfinished.
+  const platform = new TestPlatform('quota-pending', {
+    API_AUTH: 'off',
+    TENANT_QUOTAS: JSON.stringify({ '*': { max_pending_jobs: 5 } }),
+  });
+  let apis: AppProcess[];
+
+  beforeAll(async () => {
+    apis = [await platform.start('api'), await platform.start('api')];
+  });
+  afterAll(() => platform.stop());
+
+  it('creates exactly the quota when both processes are sent creates at once', async () => {
+    const answers = await Promise.all(
+      Array.from({ length: 14 }, (_, n) => create(apis[n % 2], SLEEP)),
+    );
+    const refused = answers.filter((answer) => answer.status === 429);
+    expect(answers.filter((answer) => answer.status === 202)).toHaveLength(5);
+    expect(refused).toHaveLength(9);
+    expect(refused[0].body.message).toBe(
+      'Tenant "default" already has 5 unfinished jobs, its max_pending_jobs quota of 5 ' +
+        '(TENANT_QUOTAS): create more once some finish, or cancel some.',
+    );
+    expect(await platform.rows()).toHaveLength(5);
+  });
+
+  it('creates the jobs of a batch that fit and refuses the others, each with 429', async () => {
+    const [first, second] = await platform.database.query<{ id: string }>(
+      "SELECT id FROM job_statuses WHERE status = 'queued' ORDER BY seq LIMIT 2",
+    );
+    for (const { id } of [first, second]) {
+      expect((await platform.post(`/jobs/${id}/cancel`, {})).status).toBeLessThan(300);
+    }
+    await platform.waitForStatus(second.id, ['cancelled']);
+    const { status, body } = await create(apis[0], { jobs: [SLEEP, SLEEP, SLEEP, SLEEP] });
+    expect(status).toBe(200);
+    expect(body.results.map((result: { status_code: number }) => result.status_code)).toEqual([
+      202, 202, 429, 429,
+    ]);
+    expect(body.results[2].error.message).toContain('max_pending_jobs quota of 5');
+  });
+});
+
+describe('create_per_minute across two API processes', () => {
+  const platform = new TestPlatform('quota-rate', {
+    API_AUTH: 'off',
+    TENANT_QUOTAS: JSON.stringify({ '*': { create_per_minute: 3 } }),
+  });
+  let apis: AppProcess[];
+
+  beforeAll(async () => {
+    apis = [await platform.start('api'), await platform.start('api')];
+  });
+  afterAll(() => platform.stop());
+
+  it('refuses the creates past the rate on either process, saying when to retry', async () => {
+    const statuses = [];
+    for (const api of [apis[0], apis[1], apis[0]]) {
+      statuses.push((await create(api, SLEEP)).status);
+    }
+    expect(statuses).toEqual([202, 202, 202]);
+    const refused = await create(apis[1], SLEEP);
+    expect(refused.status).toBe(429);
+    expect(refused.body.message).toMatch(
+      /^Tenant "default" may create 3 jobs a minute \(create_per_minute in TENANT_QUOTAS\); retry in \d+ s\.$/,
+    );
+    const retryAfter = Number(refused.headers.get('retry-after'));
+    expect(retryAfter).toBeGreaterThanOrEqual(1);
+    expect(retryAfter).toBeLessThanOrEqual(60);
+    expect(await platform.rows()).toHaveLength(3);
+  });
+
+  it('counts each job of a batch', async () => {
+    const refused = await create(apis[0], { jobs: [SLEEP, SLEEP] });
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get('retry-after')).not.toBeNull();
+  });
+});
