@@ -37,6 +37,7 @@ describe('the API documentation', () => {
       '400',
       '409',
       '413',
+      '429',
       '503',
     ]);
     expect(Object.keys(paths['/job-status/{id}'].get.responses).sort()).toEqual([
