@@ -8,6 +8,7 @@ import { Module } from '@nestjs/common';
 import type { NestModule } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance } from 'fastify';
+import { AuditModule } from '../audit/audit.module';
 import { guardWithBasicAuth } from './dashboard-basic-auth';
 import { DashboardHooks } from './dashboard-hooks';
 import { DashboardRemovals } from './dashboard-removals';
@@ -15,7 +16,7 @@ import { DashboardRemovals } from './dashboard-removals';
 export const DASHBOARD_ROUTE = '/admin/queues';
 
 @Module({
-  imports: [JobStatusModule, QueuesModule],
+  imports: [JobStatusModule, QueuesModule, AuditModule],
   providers: [DashboardHooks, DashboardRemovals],
   exports: [DashboardHooks],
 })

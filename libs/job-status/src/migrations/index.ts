@@ -6,8 +6,12 @@ import { AddRetentionIndex1764200000000 } from './1764200000000-add-retention-in
 import { AddRecoveryBookkeeping1764300000000 } from './1764300000000-add-recovery-bookkeeping';
 import { AddTransactionalEnqueue1764400000000 } from './1764400000000-add-transactional-enqueue';
 import { AddPendingJobsIndex1764610000000 } from './1764610000000-add-pending-jobs-index';
+import { CreateAuditLog1764620000000 } from './1764620000000-create-audit-log';
 
-/** Every migration of the job_statuses table (and of jobs_enqueue beside it), oldest first. */
+/**
+ * Every migration of the job_statuses table (and of jobs_enqueue and audit_log beside it),
+ * oldest first.
+ */
 export const JOB_STATUS_MIGRATIONS = [
   CreateJobStatuses1763800000000,
   AddCancellationAndTimeout1763900000000,
@@ -17,4 +21,5 @@ export const JOB_STATUS_MIGRATIONS = [
   AddRecoveryBookkeeping1764300000000,
   AddTransactionalEnqueue1764400000000,
   AddPendingJobsIndex1764610000000,
+  CreateAuditLog1764620000000,
 ];
