@@ -1,14 +1,41 @@
 // `npm start`: runs the built API, worker and scheduler together, each line prefixed
 // with its app's name (readable logs unless LOG_FORMAT says otherwise), and stops all
-// three on Ctrl-C (SIGINT) or SIGTERM.
-import { spawn } from 'node:child_process';
+// three on Ctrl-C (SIGINT) or SIGTERM. Once the API listens it prints a new API key of
+// tenant `default`, made by `npm run api-key -- create`, ready to export.
+import { execFile, spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
+import { promisify } from 'node:util';
 
 // The worker and the scheduler each need a port of their own for /health and /metrics.
 const apps = { api: {}, worker: { HEALTH_PORT: '3001' }, scheduler: { HEALTH_PORT: '3002' } };
 const port = process.env.PORT ?? '3000';
 const children = new Map();
 let stopping = false;
+
+// A key each start: tokens are shown once only, so an earlier one cannot be printed again.
+async function printQuickStartKey() {
+  if (process.env.API_AUTH === 'off') {
+    console.log('\n  API_AUTH=off: requests need no API key (local demo only).');
+    console.log(
+      `  Try:       curl -X POST http://localhost:${port}/create-jobs -H 'content-type: application/json' -d '{"type":"sleep","payload":{"ms":1000}}'\n`,
+    );
+    return;
+  }
+  const { stdout } = await promisify(execFile)(process.execPath, [
+    'dist/apps/api/apps/api/src/keys/api-key.cli.js',
+    'create',
+    '--tenant',
+    'default',
+    '--name',
+    'npm start',
+  ]);
+  const { token } = JSON.parse(stdout);
+  console.log(`\n  API:       http://localhost:${port}`);
+  console.log(`  API key:   export JOBS_API_KEY=${token}`);
+  console.log(
+    `  Try:       curl -X POST http://localhost:${port}/create-jobs -H "Authorization: Bearer $JOBS_API_KEY" -H 'content-type: application/json' -d '{"type":"sleep","payload":{"ms":1000}}'\n`,
+  );
+}
 
 function stopAll(signal) {
   stopping = true;
@@ -27,9 +54,8 @@ for (const [app, env] of Object.entries(apps)) {
     createInterface({ input: stream }).on('line', (line) => {
       console.log(`${app.padEnd(9)} | ${line}`);
       if (app === 'api' && line.includes('API listening')) {
-        console.log(`\n  API:       http://localhost:${port}`);
-        console.log(
-          `  Try:       curl -X POST http://localhost:${port}/create-jobs -H 'content-type: application/json' -d '{"type":"sleep","payload":{"ms":1000}}'\n`,
+        printQuickStartKey().catch((error) =>
+          console.error(`Could not create an API key: ${error.stderr || error.message}`),
         );
       }
     });

@@ -20,7 +20,7 @@ describe('the typed client', () => {
     api = await platform.start('api', { PORT: port });
     // `low` is not served, so jobs there stay queued.
     await platform.start('worker', { WORKER_QUEUES: 'high,default' });
-    client = new JobsClient({ baseUrl: `http://127.0.0.1:${port}/` });
+    client = new JobsClient({ baseUrl: `http://127.0.0.1:${port}/`, apiKey: platform.apiKey });
   });
   afterAll(() => platform.stop());
 

@@ -24,9 +24,9 @@ describe('following a job over Server-Sent Events', () => {
   afterAll(() => platform.stop());
 
   const follow = async (id: string) =>
-    (await readEvents(`${platform.url}/job-status/${id}/events`)).map(
-      (event): Record<string, any> => ({ event: event.event, ...JSON.parse(event.data) }),
-    );
+    (
+      await readEvents(`${platform.url}/job-status/${id}/events`, 20_000, platform.authorization())
+    ).map((event): Record<string, any> => ({ event: event.event, ...JSON.parse(event.data) }));
 
   it('streams status, attempts, progress and result in order, then closes', async () => {
     const id = await platform.createJob({

@@ -11,6 +11,7 @@ import { OutboxModule } from '@lib/outbox';
 import { Module } from '@nestjs/common';
 import type { DynamicModule } from '@nestjs/common';
 import { AuditModule } from './audit/audit.module';
+import { AuthenticationModule } from './auth/authentication.module';
 import { DashboardModule } from './dashboard/dashboard.module';
 import { DashboardNotMountedNotice } from './dashboard/dashboard-not-mounted.notice';
 import { CancelJobController } from './jobs/cancel-job.controller';
@@ -38,6 +39,7 @@ export class ApiModule {
         SchedulesModule,
         RecoveryModule,
         OutboxModule,
+        AuthenticationModule,
         LimitsModule,
         AuditModule,
         ...(config.admin ? [DashboardModule] : []),

@@ -13,7 +13,11 @@ export class ApiError extends Error {
 
 /** 400 or 413: the request was refused; nothing was created. */
 export class BadRequestError extends ApiError {}
-/** 404: no such job (or it was deleted after its retention). */
+/** 401: no API key, or an unknown or revoked one. */
+export class UnauthorizedError extends ApiError {}
+/** 403: the API key lacks the scope, or may not create the job type; the message names it. */
+export class ForbiddenError extends ApiError {}
+/** 404: no such job, another tenant's job, or one deleted after its retention. */
 export class NotFoundError extends ApiError {}
 /** 409: an idempotency key reused for another request, or a job in the wrong status. */
 export class ConflictError extends ApiError {}
@@ -43,6 +47,12 @@ export function apiErrorFor(status: number, body: unknown): ApiError {
       : `HTTP ${status}: ${String(body).slice(0, 200)}`;
   if (status === 400 || status === 413) {
     return new BadRequestError(status, message, body);
+  }
+  if (status === 401) {
+    return new UnauthorizedError(status, message, body);
+  }
+  if (status === 403) {
+    return new ForbiddenError(status, message, body);
   }
   if (status === 404) {
     return new NotFoundError(status, message, body);

@@ -4,8 +4,10 @@ export {
   ApiError,
   BadRequestError,
   ConflictError,
+  ForbiddenError,
   NotFoundError,
   ServerError,
+  UnauthorizedError,
   WaitTimeoutError,
 } from './api-errors';
 export { FINAL_STATES } from './api-types';

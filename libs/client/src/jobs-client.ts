@@ -16,7 +16,9 @@ import { statusEvents } from './status-events';
 export interface JobsClientOptions {
   /** The API's base URL, e.g. `http://localhost:3000`. */
   baseUrl: string;
-  /** Sent with every request, e.g. an authorization header. */
+  /** An API key's token (`jp_…`), sent as `Authorization: Bearer <token>`. */
+  apiKey?: string;
+  /** Sent with every request, e.g. a tracing header. */
   headers?: Record<string, string>;
   /** Per request, in ms (default 10 000); waiting for a job has its own timeout. */
   requestTimeoutMs?: number;
@@ -39,9 +41,14 @@ const isFinal = (job: JobStatusDocument): boolean => FINAL_STATES.includes(job.s
  */
 export class JobsClient {
   private readonly baseUrl: string;
+  private readonly headers: Record<string, string>;
 
   constructor(private readonly options: JobsClientOptions) {
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
+    this.headers = {
+      ...(options.apiKey === undefined ? {} : { authorization: `Bearer ${options.apiKey}` }),
+      ...options.headers,
+    };
   }
 
   createJob<Payload>(request: CreateJobRequest<Payload>): Promise<CreatedJob> {
@@ -124,7 +131,7 @@ export class JobsClient {
     let last: JobStatusDocument | undefined;
     try {
       const response = await fetch(`${this.baseUrl}/job-status/${encodeURIComponent(id)}/events`, {
-        headers: { ...this.options.headers, accept: 'text/event-stream' },
+        headers: { ...this.headers, accept: 'text/event-stream' },
         signal: deadline,
       });
       if (response.status === 404) {
@@ -162,7 +169,7 @@ export class JobsClient {
     const response = await fetch(`${this.baseUrl}${path}`, {
       method,
       headers: {
-        ...this.options.headers,
+        ...this.headers,
         ...(body === undefined ? {} : { 'content-type': 'application/json' }),
       },
       body: body === undefined ? undefined : JSON.stringify(body),

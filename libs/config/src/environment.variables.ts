@@ -9,6 +9,9 @@ const qualifiedTables = /^$|^[^\s,.]+\.[^\s,.]+(\s*,\s*[^\s,.]+\.[^\s,.]+)*$/;
 export const LOG_FORMATS = ['json', 'pretty'] as const;
 export type LogFormat = (typeof LOG_FORMATS)[number];
 
+export const API_AUTH_MODES = ['on', 'off'] as const;
+export type ApiAuthMode = (typeof API_AUTH_MODES)[number];
+
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
@@ -53,6 +56,11 @@ export class EnvironmentVariables {
   @IntegerFrom(1, 65535, { coerce: true, showValue: false })
   PORT = 3000;
 
+  /** `on`: every API request needs an API key (`Authorization: Bearer …`); `off`: none does (local demos only). */
+  @Expose()
+  @IsIn(API_AUTH_MODES, { message: `API_AUTH must be one of ${API_AUTH_MODES.join(', ')}` })
+  API_AUTH: ApiAuthMode = 'on';
+
   /** HTTP port of the worker's and the scheduler's /health and /metrics. */
   @Expose()
   @IntegerFrom(1, 65535, { coerce: true, showValue: false })
@@ -65,9 +73,9 @@ export class EnvironmentVariables {
   })
   ADMIN_USER = '';
 
-  /** Password for the dashboard (HTTP basic auth). */
+  /** Password for the dashboard (HTTP basic auth), 12 to 200 characters. */
   @Expose()
-  @Matches(/^.{0,200}$/, { message: 'ADMIN_PASSWORD must be at most 200 characters' })
+  @Matches(/^(.{12,200})?$/, { message: 'ADMIN_PASSWORD must be 12 to 200 characters long' })
   ADMIN_PASSWORD = '';
 
   /** Queues a worker serves, highest first. */

@@ -10,7 +10,7 @@ describe('loadPlatformConfig', () => {
       prefix: 'jobs',
     });
     expect(config.database.url).toBe('postgres://postgres@127.0.0.1:5432/jobs');
-    expect(config.api.port).toBe(3000);
+    expect(config.api).toEqual({ port: 3000, auth: true });
     expect(config.worker).toEqual({
       queues: ['high', 'default', 'low', 'etl'],
       concurrency: 10,
@@ -77,5 +77,20 @@ describe('loadPlatformConfig', () => {
     const load = () => loadPlatformConfig({ [variable]: value });
     expect(load).toThrow(InvalidConfigError);
     expect(load).toThrow(`Invalid configuration: ${message}`);
+  });
+
+  it('turns API keys off only for API_AUTH=off, and refuses any other value', () => {
+    expect(loadPlatformConfig({ API_AUTH: 'off' }).api.auth).toBe(false);
+    expect(() => loadPlatformConfig({ API_AUTH: 'no' })).toThrow(
+      'API_AUTH must be one of on, off, got "no".',
+    );
+  });
+
+  it('refuses a dashboard password under 12 characters without printing it', () => {
+    const load = () => loadPlatformConfig({ ADMIN_USER: 'admin', ADMIN_PASSWORD: 'short-pass' });
+    expect(load).toThrow(
+      'ADMIN_PASSWORD must be 12 to 200 characters long, its value is not shown.',
+    );
+    expect(load).not.toThrow(/short-pass/);
   });
 });

@@ -6,6 +6,9 @@ import { InvalidConfigError } from './invalid-config.error';
 import { PlatformConfig } from './platform.config';
 import { TenantQuotas } from './tenant-quotas';
 
+// Variables whose value must never appear in a message, even a wrong one.
+const SECRET_VARIABLES: readonly string[] = ['ADMIN_PASSWORD'];
+
 const splitList = (value: string): string[] =>
   value
     .split(',')
@@ -27,15 +30,15 @@ export function loadPlatformConfig(env: NodeJS.ProcessEnv = process.env): Platfo
   const [error] = validateSync(vars, { stopAtFirstError: true });
   if (error) {
     const rule = Object.values(error.constraints ?? {})[0] ?? `${error.property} is invalid`;
-    throw new InvalidConfigError(
-      error.property,
-      `${rule}, got ${JSON.stringify(present[error.property])}.`,
-    );
+    const got = SECRET_VARIABLES.includes(error.property)
+      ? 'its value is not shown'
+      : `got ${JSON.stringify(present[error.property])}`;
+    throw new InvalidConfigError(error.property, `${rule}, ${got}.`);
   }
   return new PlatformConfig(
     { url: vars.REDIS_URL, prefix: vars.QUEUE_PREFIX },
     { url: vars.DATABASE_URL, migrationUrl: vars.DATABASE_MIGRATION_URL || null },
-    { port: vars.PORT },
+    { port: vars.PORT, auth: vars.API_AUTH === 'on' },
     { port: vars.HEALTH_PORT },
     vars.ADMIN_USER && vars.ADMIN_PASSWORD
       ? { user: vars.ADMIN_USER, password: vars.ADMIN_PASSWORD }

@@ -7,7 +7,8 @@ export class PlatformConfig {
     readonly redis: { url: string; prefix: string },
     /** `migrationUrl`: the role that creates the database and migrates it; null for `url`'s. */
     readonly database: { url: string; migrationUrl: string | null },
-    readonly api: { port: number },
+    /** `auth`: false only with API_AUTH=off, when no request needs a key. */
+    readonly api: { port: number; auth: boolean },
     /** Port of /health and /metrics in the apps without an API (worker, scheduler). */
     readonly health: { port: number },
     /** Credentials of the dashboard; null leaves it unmounted. */

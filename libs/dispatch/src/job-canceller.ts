@@ -34,13 +34,14 @@ export class JobCanceller {
   }
 
   /**
-   * @throws JobNotFoundError for an unknown id
+   * Cancels the job when it belongs to `tenantId`.
+   * @throws JobNotFoundError for an unknown id and for another tenant's job alike
    * @throws JobAlreadyFinishedError for a completed, failed or cancelled job
    */
-  async cancel(jobId: string): Promise<CancelResult> {
-    const accepted = await this.recorder.requestCancel(jobId);
+  async cancel(jobId: string, tenantId: string): Promise<CancelResult> {
+    const accepted = await this.recorder.requestCancel(jobId, tenantId);
     if (accepted === null) {
-      const job = await this.reader.get(jobId);
+      const job = await this.reader.get(jobId, tenantId);
       throw new JobAlreadyFinishedError(jobId, job.status);
     }
     const { status, queue } = accepted;

@@ -93,13 +93,14 @@ export class JobDispatcher {
   /**
    * Queues a failed or cancelled job again, same payload, with a fresh attempt budget;
    * its errors stay on record.
-   * @throws JobNotFoundError, JobNotRetryableError (409) for any other status
+   * @throws JobNotFoundError for an unknown id and for another tenant's job alike
+   * @throws JobNotRetryableError (409) for any other status
    */
-  async retry(jobId: string): Promise<DispatchResult> {
-    const job = await this.reader.get(jobId);
+  async retry(jobId: string, tenantId: string): Promise<DispatchResult> {
+    const job = await this.reader.get(jobId, tenantId);
     const retryable = job.status === JOB_STATES.failed || job.status === JOB_STATES.cancelled;
     if (!retryable || !(await this.recorder.requeue(jobId, 'api'))) {
-      throw new JobNotRetryableError(jobId, (await this.reader.get(jobId)).status);
+      throw new JobNotRetryableError(jobId, (await this.reader.get(jobId, tenantId)).status);
     }
     const row = { ...job, status: JOB_STATES.queued, runAt: null, attempts: 0 };
     // The failed copy may still be locked by the worker that failed it: then the sweep

@@ -8,6 +8,8 @@ import { JobStatus } from './job-status.entity';
 
 /** Filters and page of `GET /jobs`. */
 export interface JobListQuery {
+  /** Only this tenant's jobs are listed. */
+  tenantId: string;
   status?: JobState;
   type?: string;
   queue?: string;
@@ -36,9 +38,12 @@ function decodeCursor(cursor: string): string {
 export class JobStatusReader {
   constructor(@InjectRepository(JobStatus) private readonly jobs: Repository<JobStatus>) {}
 
-  /** @throws JobNotFoundError */
-  async get(id: string): Promise<JobStatus> {
-    const job = await this.jobs.findOneBy({ id });
+  /**
+   * The job, when it belongs to `tenantId`.
+   * @throws JobNotFoundError for an unknown id and for another tenant's job alike
+   */
+  async get(id: string, tenantId: string): Promise<JobStatus> {
+    const job = await this.jobs.findOneBy({ id, tenantId });
     if (!job) {
       throw new JobNotFoundError(id);
     }
@@ -79,9 +84,13 @@ export class JobStatusReader {
     return new Map(latest.map((job) => [job.scheduleName ?? '', job]));
   }
 
-  /** Newest first, `limit` at a time, continuing below `cursor`. */
+  /** The tenant's jobs newest first, `limit` at a time, continuing below `cursor`. */
   async list(query: JobListQuery): Promise<JobPage> {
-    const builder = this.jobs.createQueryBuilder('job').orderBy('job.seq', 'DESC');
+    // The tenant comes first in job_statuses_tenant_seq and job_statuses_tenant_status_seq.
+    const builder = this.jobs
+      .createQueryBuilder('job')
+      .where('job.tenant_id = :tenantId', { tenantId: query.tenantId })
+      .orderBy('job.seq', 'DESC');
     for (const field of ['status', 'type', 'queue'] as const) {
       if (query[field] !== undefined) {
         builder.andWhere(`job.${field} = :${field}`, { [field]: query[field] });

@@ -124,7 +124,10 @@ describe('JobStatusRecorder against Postgres', () => {
   it('ends a job cancelled while it ran as cancelled whatever its attempt returned', async () => {
     const { id } = await newJob();
     const attempt = await startRunning(id);
-    expect(await recorder.requestCancel(id)).toEqual({ status: 'running', queue: 'default' });
+    expect(await recorder.requestCancel(id, 'default')).toEqual({
+      status: 'running',
+      queue: 'default',
+    });
     expect(
       await recorder.finishAttempt(attempt, { status: 'completed', result: { late: true } }),
     ).toBe('cancelled');
@@ -136,7 +139,7 @@ describe('JobStatusRecorder against Postgres', () => {
     const { id } = await newJob();
     const attempt = await startRunning(id);
     await recorder.finishAttempt(attempt, { status: 'completed', result: 1 });
-    expect(await recorder.requestCancel(id)).toBeNull();
+    expect(await recorder.requestCancel(id, 'default')).toBeNull();
     expect(await load(id)).toMatchObject({ status: 'completed', result: 1 });
   });
 
@@ -211,7 +214,10 @@ describe('JobStatusRecorder against Postgres', () => {
   it('ends cancelled, counting the attempt, a job whose cancel came before its start was written', async () => {
     const { id } = await newJob();
     const attempt = (await recorder.openAttempt(id, randomUUID(), WORKER)) as StartedAttempt;
-    expect(await recorder.requestCancel(id)).toEqual({ status: 'queued', queue: 'default' });
+    expect(await recorder.requestCancel(id, 'default')).toEqual({
+      status: 'queued',
+      queue: 'default',
+    });
     expect(await recorder.openAttempt(id, randomUUID(), WORKER)).toBeUndefined();
     expect(await recorder.recordStart(attempt)).toBe(false);
     expect(await recorder.finishAttempt(attempt, { status: 'completed', result: 'late' })).toBe(
@@ -223,10 +229,10 @@ describe('JobStatusRecorder against Postgres', () => {
   it('settles a cancelled job that no worker holds', async () => {
     const { id } = await newJob();
     expect(await recorder.settleCancelled(id)).toBe(false);
-    await recorder.requestCancel(id);
+    await recorder.requestCancel(id, 'default');
     expect(await recorder.settleCancelled(id)).toBe(true);
     expect(await load(id)).toMatchObject({ status: 'cancelled', attempts: 0 });
-    expect(await recorder.requestCancel(id)).toBeNull();
+    expect(await recorder.requestCancel(id, 'default')).toBeNull();
   });
 
   it('refuses an unrecorded attempt overtaken by another attempt of the same job', async () => {

@@ -270,14 +270,17 @@ export class JobStatusRecorder implements BeforeApplicationShutdown {
   /**
    * Accepts a cancel: no attempt of the job starts any more, and a running one ends
    * `cancelled`. Answers the job's status (unchanged: see settleCancelled) and queue, or
-   * null when the job is unknown or already final.
+   * null when the job is unknown, another tenant's, or already final.
    */
-  async requestCancel(id: string): Promise<{ status: JobState; queue: string } | null> {
+  async requestCancel(
+    id: string,
+    tenantId: string,
+  ): Promise<{ status: JobState; queue: string } | null> {
     const rows = await preparedQuery<{ status: JobState; queue: string }>(
       this.dataSource,
       'job_statuses_cancel_requested',
       TRANSITIONS.cancelRequested,
-      [id],
+      [id, tenantId],
     );
     return rows[0] ?? null;
   }

@@ -152,12 +152,12 @@ export const TRANSITIONS = {
    * `cancelled` whatever it returns. The status stays until the job is known to have
    * stopped: its worker ends it (`finished`), or `cancelSettled` once no worker holds it
    * (a waiting job may be running in a worker that has not recorded its start yet).
-   * Fence: not final. Answers the status, unchanged, and the queue.
+   * Fence: the caller's tenant (`$2`), not final. Answers the status, unchanged, and the queue.
    */
   cancelRequested: `
     UPDATE job_statuses
     SET cancel_requested_at = COALESCE(cancel_requested_at, now()), updated_at = now()
-    WHERE id = $1 AND status NOT IN (${sqlStates(TERMINAL_STATES)})
+    WHERE id = $1 AND tenant_id = $2 AND status NOT IN (${sqlStates(TERMINAL_STATES)})
     RETURNING status, queue`,
 
   /**

@@ -1,7 +1,8 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { repositoryRoot } from './repository-root';
 
 export type AppName = 'api' | 'worker' | 'scheduler';
 
@@ -11,11 +12,7 @@ const READY_LINE: Record<AppName, string> = {
   scheduler: 'Scheduler ready',
 };
 
-// The repository root (this file also runs compiled, from dist/, in benchmarks).
-function repositoryRoot(from: string): string {
-  return existsSync(join(from, 'package.json')) ? from : repositoryRoot(dirname(from));
-}
-const ROOT = repositoryRoot(__dirname);
+const ROOT = repositoryRoot();
 
 /** A built app running as a child process, as in production. */
 export class AppProcess {

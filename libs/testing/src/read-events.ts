@@ -7,9 +7,14 @@ export interface ServerSentEvent {
 /**
  * Reads a text/event-stream response to its end and returns its events.
  * @param timeoutMs fails the read if the stream is still open by then
+ * @param headers sent with the request, e.g. TestPlatform's `authorization()`
  */
-export async function readEvents(url: string, timeoutMs = 20_000): Promise<ServerSentEvent[]> {
-  const response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs) });
+export async function readEvents(
+  url: string,
+  timeoutMs = 20_000,
+  headers: Record<string, string> = {},
+): Promise<ServerSentEvent[]> {
+  const response = await fetch(url, { headers, signal: AbortSignal.timeout(timeoutMs) });
   if (!response.ok || response.body === null) {
     throw new Error(`GET ${url} answered ${response.status}: ${await response.text()}`);
   }

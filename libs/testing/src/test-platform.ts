@@ -1,3 +1,5 @@
+import { ALL_SCOPES, ApiKeyStore, parseScopes } from '@lib/auth';
+import { runApiKeyCli } from './api-key-cli';
 import { AppProcess } from './app-process';
 import type { AppName } from './app-process';
 import { freePort } from './free-port';
@@ -11,16 +13,26 @@ export interface HttpResponse<T = any> {
   body: T;
 }
 
+/** A key as `npm run api-key -- create` prints it. */
+export interface TestApiKey {
+  id: string;
+  tenant: string;
+  scopes: string[];
+  token: string;
+}
+
 /**
  * The whole platform for one test file: its own database and queue prefix, the real
- * apps as processes, and an HTTP client for the API. `stop()` ends the apps and
- * removes the database and the Redis keys.
+ * apps as processes, and an HTTP client for the API that sends an API key of tenant
+ * `default` with every scope (created once the first API is up). `stop()` ends the
+ * apps and removes the database and the Redis keys.
  */
 export class TestPlatform {
   readonly database: TestDatabase;
   readonly queues: TestQueuePrefix;
   private readonly processes: AppProcess[] = [];
   private apiUrl = '';
+  private token = '';
 
   constructor(
     label: string,
@@ -54,7 +66,49 @@ export class TestPlatform {
     }
     const process = new AppProcess(app, env);
     this.processes.push(process);
-    return process.ready();
+    await process.ready();
+    // The API has applied the migrations by now, api_keys among them.
+    if (app === 'api' && this.token === '') {
+      const key = await new ApiKeyStore(this.database).create({
+        tenant: 'default',
+        name: 'test platform',
+        scopes: ALL_SCOPES,
+      });
+      this.token = key.token;
+    }
+    return process;
+  }
+
+  /** The token the HTTP helpers send (tenant `default`, every scope); empty before the API starts. */
+  get apiKey(): string {
+    return this.token;
+  }
+
+  /** `{authorization: 'Bearer …'}` with the platform's key, or with `token` when given. */
+  authorization(token = this.token): Record<string, string> {
+    return { authorization: `Bearer ${token}` };
+  }
+
+  /** Runs `npm run api-key -- …args` against this platform's database. */
+  apiKeyCli(args: readonly string[]) {
+    return runApiKeyCli(args, { DATABASE_URL: this.database.url, LOG_LEVEL: 'warn' });
+  }
+
+  /**
+   * Creates a key as `api-key create` does, without the start-up of a process each time:
+   * `scopes` and `types` are comma-separated lists as the CLI takes them.
+   */
+  async createApiKey(key: {
+    tenant: string;
+    scopes?: string;
+    types?: string;
+  }): Promise<TestApiKey> {
+    const created = await new ApiKeyStore(this.database).create({
+      tenant: key.tenant,
+      scopes: key.scopes === undefined ? undefined : parseScopes(key.scopes),
+      jobTypes: key.types?.split(','),
+    });
+    return { id: created.id, tenant: created.tenant, scopes: created.scopes, token: created.token };
   }
 
   async post<T = any>(
@@ -62,11 +116,15 @@ export class TestPlatform {
     body: unknown,
     init: RequestInit = {},
   ): Promise<HttpResponse<T>> {
+    const headers = new Headers(init.headers);
+    if (!headers.has('content-type')) {
+      headers.set('content-type', 'application/json');
+    }
     return this.request<T>(path, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
       body: typeof body === 'string' ? body : JSON.stringify(body),
       ...init,
+      headers,
     });
   }
 
@@ -219,8 +277,13 @@ export class TestPlatform {
     await this.database.drop();
   }
 
+  // The platform's key unless the request brings an Authorization header of its own.
   private async request<T>(path: string, init: RequestInit): Promise<HttpResponse<T>> {
-    const response = await fetch(`${this.apiUrl}${path}`, init);
+    const headers = new Headers(init.headers);
+    if (!headers.has('authorization') && this.token !== '') {
+      headers.set('authorization', `Bearer ${this.token}`);
+    }
+    const response = await fetch(`${this.apiUrl}${path}`, { ...init, headers });
     const text = await response.text();
     let body: unknown = text;
     try {

@@ -1,3 +1,4 @@
+import { ApiKeyVerifier, SCOPES } from '@lib/auth';
 import { PlatformConfig } from '@lib/config';
 import { JobStatusModule } from '@lib/job-status';
 import { QUEUE_NAMES, QueuesModule } from '@lib/queues';
@@ -9,6 +10,7 @@ import type { NestModule } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance } from 'fastify';
 import { AuditModule } from '../audit/audit.module';
+import { AuthenticationModule } from '../auth/authentication.module';
 import { guardWithBasicAuth } from './dashboard-basic-auth';
 import { DashboardHooks } from './dashboard-hooks';
 import { DashboardRemovals } from './dashboard-removals';
@@ -24,10 +26,12 @@ class DashboardHooksModule {}
 
 /**
  * Bull Board at /admin/queues, every queue of the platform, behind HTTP basic auth
- * (which also guards its API and assets). Only mounted when credentials are set.
+ * (which also guards its API and assets) with ADMIN_USER and ADMIN_PASSWORD or an
+ * admin-scope API key. Only mounted when ADMIN_USER and ADMIN_PASSWORD are set.
  */
 @Module({
   imports: [
+    AuthenticationModule,
     BullBoardModule.forRootAsync({
       imports: [DashboardHooksModule],
       inject: [DashboardHooks],
@@ -52,6 +56,7 @@ export class DashboardModule implements NestModule {
   constructor(
     private readonly adapterHost: HttpAdapterHost,
     private readonly config: PlatformConfig,
+    private readonly verifier: ApiKeyVerifier,
   ) {}
 
   // Nest configures modules before it registers routes and plugins: the hook covers them all.
@@ -60,6 +65,11 @@ export class DashboardModule implements NestModule {
       this.adapterHost.httpAdapter.getInstance<FastifyInstance>(),
       DASHBOARD_ROUTE,
       { user: this.config.admin?.user ?? '', password: this.config.admin?.password ?? '' },
+      (token) =>
+        this.verifier.callerOfToken(token).then(
+          (caller) => caller.scopes.has(SCOPES.admin),
+          () => false,
+        ),
     );
   }
 }

@@ -4,7 +4,9 @@ import { ErrorView } from './error.view';
 
 const DESCRIPTIONS: Record<number, string> = {
   400: 'The request breaks a rule; the message names the field and the rule.',
-  404: 'No job has that id.',
+  401: 'No API key, or an unknown or revoked one: send "Authorization: Bearer <token>".',
+  403: "The API key lacks the route's scope, or may not create this job type; the message names it.",
+  404: "No job has that id (another tenant's job answers the same).",
   409: 'A conflict with the job as it is: a used idempotency_key, or a job already finished.',
   413: 'The body is larger than 1 MB.',
   429: 'A limit of the tenant (TENANT_QUOTAS) or of the client address was reached; Retry-After says when to retry where waiting helps.',

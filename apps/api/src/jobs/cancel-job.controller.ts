@@ -1,7 +1,11 @@
+import { SCOPES } from '@lib/auth';
+import type { Caller } from '@lib/auth';
 import { JobCanceller } from '@lib/dispatch';
 import { Controller, Delete, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiOkResponse, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+import { RequestCaller } from '../auth/request-caller.decorator';
+import { RequiresScope } from '../auth/requires-scope.decorator';
 import { ApiErrors } from '../http/api-errors.decorator';
 import { CancelledJobView } from './cancelled-job.view';
 import { JobIdPipe } from './job-id.pipe';
@@ -9,6 +13,7 @@ import { JobIdPipe } from './job-id.pipe';
 @ApiTags('jobs')
 @ApiParam({ name: 'id', description: 'The job_id returned by POST /create-jobs (a UUID).' })
 @Controller('jobs')
+@RequiresScope(SCOPES.jobsCancel)
 export class CancelJobController {
   constructor(private readonly canceller: JobCanceller) {}
 
@@ -17,12 +22,13 @@ export class CancelJobController {
   @HttpCode(200)
   @ApiOkResponse({ type: CancelledJobView, description: 'It was waiting: it is cancelled.' })
   @ApiAcceptedResponse({ type: CancelledJobView, description: 'It runs: its worker aborts it.' })
-  @ApiErrors(400, 404, 409)
+  @ApiErrors(400, 401, 403, 404, 409)
   cancel(
     @Param('id', JobIdPipe) id: string,
+    @RequestCaller() caller: Caller,
     @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<CancelledJobView> {
-    return this.answer(id, response);
+    return this.answer(id, caller, response);
   }
 
   /** The REST alias of POST /jobs/:id/cancel. */
@@ -30,16 +36,21 @@ export class CancelJobController {
   @HttpCode(200)
   @ApiOkResponse({ type: CancelledJobView })
   @ApiAcceptedResponse({ type: CancelledJobView })
-  @ApiErrors(400, 404, 409)
+  @ApiErrors(400, 401, 403, 404, 409)
   remove(
     @Param('id', JobIdPipe) id: string,
+    @RequestCaller() caller: Caller,
     @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<CancelledJobView> {
-    return this.answer(id, response);
+    return this.answer(id, caller, response);
   }
 
-  private async answer(id: string, response: FastifyReply): Promise<CancelledJobView> {
-    const { status } = await this.canceller.cancel(id);
+  private async answer(
+    id: string,
+    caller: Caller,
+    response: FastifyReply,
+  ): Promise<CancelledJobView> {
+    const { status } = await this.canceller.cancel(id, caller.tenant);
     response.status(status === 'cancelling' ? 202 : 200);
     return { job_id: id, status };
   }

@@ -1,3 +1,5 @@
+import { SCOPES, jobTypeRefusal } from '@lib/auth';
+import type { Caller } from '@lib/auth';
 import { JobDispatcher } from '@lib/dispatch';
 import type { DispatchOutcome, DispatchRequest } from '@lib/dispatch';
 import { Controller, Post, Res, UseInterceptors } from '@nestjs/common';
@@ -10,6 +12,8 @@ import {
   getSchemaPath,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+import { RequestCaller } from '../auth/request-caller.decorator';
+import { RequiresScope } from '../auth/requires-scope.decorator';
 import { errorAnswer } from '../http/error-answer';
 import type { ErrorView } from '../http/error.view';
 import { ApiErrors } from '../http/api-errors.decorator';
@@ -22,7 +26,9 @@ import type { JobCreationView } from './created-jobs.view';
 import { JobsRequestBody } from './jobs-request-body.decorator';
 import type { JobsRequest } from './jobs-request.pipe';
 
-const dispatchRequestOf = (body: CreateJobDto): DispatchRequest => ({
+// The tenant is the caller's, never the body's (which has no such field).
+const dispatchRequestOf = (body: CreateJobDto, tenantId: string): DispatchRequest => ({
+  tenantId,
   type: body.type,
   payload: body.payload,
   queue: body.queue,
@@ -67,6 +73,7 @@ export class CreateJobsController {
    * used before. A batch `{"jobs": […]}`: 200 with one result per job, in order.
    */
   @Post('create-jobs')
+  @RequiresScope(SCOPES.jobsCreate)
   @UseInterceptors(CreateRateInterceptor)
   @ApiBody({
     schema: {
@@ -82,24 +89,39 @@ export class CreateJobsController {
       oneOf: [{ $ref: getSchemaPath(CreatedJobView) }, { $ref: getSchemaPath(CreatedJobsView) }],
     },
   })
-  @ApiErrors(400, 409, 413, 429, 503)
+  @ApiErrors(400, 401, 403, 409, 413, 429, 503)
   async create(
     @JobsRequestBody() request: JobsRequest,
+    @RequestCaller() caller: Caller,
     @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<CreatedJobView | CreatedJobsView> {
     if (request.kind === 'batch') {
       response.status(200);
-      return { results: await this.createBatch(request.jobs) };
+      return { results: await this.createBatch(request.jobs, caller) };
     }
-    const result = await this.dispatcher.dispatch(dispatchRequestOf(request.job));
+    const refusal = jobTypeRefusal(caller, request.job.type);
+    if (refusal) {
+      throw refusal;
+    }
+    const result = await this.dispatcher.dispatch(dispatchRequestOf(request.job, caller.tenant));
     const statusUrl = `/job-status/${result.jobId}`;
     response.status(result.created ? 202 : 200).header('location', statusUrl);
     return { job_id: result.jobId, status: result.status, status_url: statusUrl };
   }
 
-  private async createBatch(jobs: Array<CreateJobDto | ErrorView>): Promise<JobCreationView[]> {
+  private async createBatch(
+    requested: Array<CreateJobDto | ErrorView>,
+    caller: Caller,
+  ): Promise<JobCreationView[]> {
+    // A type this key may not create is refused alone, as a job breaking a rule is.
+    const jobs = requested.map((job) => {
+      const refusal = isRefusal(job) ? undefined : jobTypeRefusal(caller, job.type);
+      return refusal ? errorAnswer(refusal) : job;
+    });
     const valid = jobs.filter((job): job is CreateJobDto => !isRefusal(job));
-    const outcomes = await this.dispatcher.dispatchMany(valid.map(dispatchRequestOf));
+    const outcomes = await this.dispatcher.dispatchMany(
+      valid.map((job) => dispatchRequestOf(job, caller.tenant)),
+    );
     let next = 0;
     return jobs.map((job) =>
       isRefusal(job)

@@ -1,8 +1,12 @@
+import { SCOPES } from '@lib/auth';
+import type { Caller } from '@lib/auth';
 import { JobStatusReader } from '@lib/job-status';
 import { Controller, Get, Param, Sse } from '@nestjs/common';
 import type { MessageEvent } from '@nestjs/common';
 import { map } from 'rxjs';
 import type { Observable } from 'rxjs';
+import { RequestCaller } from '../auth/request-caller.decorator';
+import { RequiresScope } from '../auth/requires-scope.decorator';
 import { JobStatusFeed } from './job-status-feed';
 import { JobIdPipe } from './job-id.pipe';
 import { JobStatusView, toJobStatusView } from './job-status.view';
@@ -11,6 +15,7 @@ import { ApiOkResponse, ApiParam, ApiTags } from '@nestjs/swagger';
 
 @ApiTags('jobs')
 @Controller()
+@RequiresScope(SCOPES.jobsRead)
 export class JobStatusController {
   constructor(
     private readonly reader: JobStatusReader,
@@ -20,9 +25,12 @@ export class JobStatusController {
   @Get('job-status/:id')
   @ApiParam({ name: 'id', description: 'The job_id returned by POST /create-jobs (a UUID).' })
   @ApiOkResponse({ type: JobStatusView })
-  @ApiErrors(400, 404)
-  async get(@Param('id', JobIdPipe) id: string): Promise<JobStatusView> {
-    return toJobStatusView(await this.reader.get(id));
+  @ApiErrors(400, 401, 403, 404)
+  async get(
+    @Param('id', JobIdPipe) id: string,
+    @RequestCaller() caller: Caller,
+  ): Promise<JobStatusView> {
+    return toJobStatusView(await this.reader.get(id, caller.tenant));
   }
 
   /**
@@ -37,9 +45,13 @@ export class JobStatusController {
     description: 'text/event-stream of `status` events, each carrying a JobStatusView.',
     content: { 'text/event-stream': { schema: { type: 'string' } } },
   })
-  @ApiErrors(400, 404, 429)
-  async events(@Param('id', JobIdPipe) id: string): Promise<Observable<MessageEvent>> {
-    const current = await this.reader.get(id);
+  @ApiErrors(400, 401, 403, 404, 429)
+  async events(
+    @Param('id', JobIdPipe) id: string,
+    @RequestCaller() caller: Caller,
+  ): Promise<Observable<MessageEvent>> {
+    // Checked once: the feed then follows only this job, which stays the tenant's.
+    const current = await this.reader.get(id, caller.tenant);
     return this.feed.follow(current).pipe(
       map((job) => ({
         type: 'status',

@@ -1,6 +1,10 @@
+import { SCOPES } from '@lib/auth';
+import type { Caller } from '@lib/auth';
 import { JobDispatcher } from '@lib/dispatch';
 import { Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiParam, ApiTags } from '@nestjs/swagger';
+import { RequestCaller } from '../auth/request-caller.decorator';
+import { RequiresScope } from '../auth/requires-scope.decorator';
 import { ApiErrors } from '../http/api-errors.decorator';
 import { CreatedJobView } from './created-job.view';
 import { JobIdPipe } from './job-id.pipe';
@@ -12,12 +16,16 @@ export class RetryJobController {
 
   /** Queues a failed or cancelled job again: same payload, fresh attempts, history kept. */
   @Post(':id/retry')
+  @RequiresScope(SCOPES.jobsRetry)
   @HttpCode(202)
   @ApiParam({ name: 'id', description: 'The job_id returned by POST /create-jobs (a UUID).' })
   @ApiAcceptedResponse({ type: CreatedJobView, description: 'Queued again.' })
-  @ApiErrors(400, 404, 409, 503)
-  async retry(@Param('id', JobIdPipe) id: string): Promise<CreatedJobView> {
-    const { jobId, status } = await this.dispatcher.retry(id);
+  @ApiErrors(400, 401, 403, 404, 409, 503)
+  async retry(
+    @Param('id', JobIdPipe) id: string,
+    @RequestCaller() caller: Caller,
+  ): Promise<CreatedJobView> {
+    const { jobId, status } = await this.dispatcher.retry(id, caller.tenant);
     return { job_id: jobId, status, status_url: `/job-status/${jobId}` };
   }
 }

@@ -1,8 +1,10 @@
+import { SCOPES } from '@lib/auth';
 import { JobStatusReader } from '@lib/job-status';
 import { ScheduleBook, ScheduleDispatcher } from '@lib/schedules';
 import { Controller, Get, Header, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiOkResponse, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+import { RequiresScope } from '../auth/requires-scope.decorator';
 import { ApiErrors } from '../http/api-errors.decorator';
 import { CreatedJobView } from '../jobs/created-job.view';
 import { ScheduleView, toScheduleView } from './schedule.view';
@@ -18,6 +20,7 @@ export class SchedulesController {
 
   /** Every schedule: built-in ones merged with SCHEDULES_FILE, with its next run and last job. */
   @Get()
+  @RequiresScope(SCOPES.schedulesRead)
   @Header('cache-control', 'no-store')
   @ApiOkResponse({ type: ScheduleView, isArray: true })
   async list(): Promise<ScheduleView[]> {
@@ -28,10 +31,11 @@ export class SchedulesController {
 
   /** Enqueues a run of the schedule now, outside its timetable (also when it is switched off). */
   @Post(':name/trigger')
+  @RequiresScope(SCOPES.schedulesTrigger)
   @HttpCode(202)
   @ApiParam({ name: 'name', example: 'nightly_data_import' })
   @ApiAcceptedResponse({ type: CreatedJobView, description: 'Enqueued.' })
-  @ApiErrors(400, 404, 503)
+  @ApiErrors(400, 401, 403, 404, 503)
   async trigger(
     @Param('name') name: string,
     @Res({ passthrough: true }) response: FastifyReply,

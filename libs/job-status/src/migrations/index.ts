@@ -5,12 +5,14 @@ import { AddErrorHistory1764100000000 } from './1764100000000-add-error-history'
 import { AddRetentionIndex1764200000000 } from './1764200000000-add-retention-index';
 import { AddRecoveryBookkeeping1764300000000 } from './1764300000000-add-recovery-bookkeeping';
 import { AddTransactionalEnqueue1764400000000 } from './1764400000000-add-transactional-enqueue';
+import { AddApiKeys1764510000000 } from './1764510000000-add-api-keys';
+import { AddTenantIndexes1764520000000 } from './1764520000000-add-tenant-indexes';
 import { AddPendingJobsIndex1764610000000 } from './1764610000000-add-pending-jobs-index';
 import { CreateAuditLog1764620000000 } from './1764620000000-create-audit-log';
 
 /**
- * Every migration of the job_statuses table (and of jobs_enqueue and audit_log beside it),
- * oldest first.
+ * Every migration of the job_statuses table (and of jobs_enqueue, api_keys and audit_log
+ * beside it), oldest first.
  */
 export const JOB_STATUS_MIGRATIONS = [
   CreateJobStatuses1763800000000,
@@ -20,6 +22,8 @@ export const JOB_STATUS_MIGRATIONS = [
   AddRetentionIndex1764200000000,
   AddRecoveryBookkeeping1764300000000,
   AddTransactionalEnqueue1764400000000,
+  AddApiKeys1764510000000,
+  AddTenantIndexes1764520000000,
   AddPendingJobsIndex1764610000000,
   CreateAuditLog1764620000000,
 ];
