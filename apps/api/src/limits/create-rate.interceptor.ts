@@ -1,4 +1,3 @@
-import type { Caller } from '@lib/auth';
 import { Injectable } from '@nestjs/common';
 import type { CallHandler, ExecutionContext, NestInterceptor } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
@@ -22,8 +21,11 @@ export class CreateRateInterceptor implements NestInterceptor {
   constructor(private readonly limiter: CreateRateLimiter) {}
 
   async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
-    const request = context.switchToHttp().getRequest<FastifyRequest & { caller?: Caller }>();
-    await this.limiter.consume(request.caller?.tenant ?? 'default', jobsIn(request.body));
+    const request = context.switchToHttp().getRequest<FastifyRequest>();
+    // No caller: the route's own check answers 401.
+    if (request.caller) {
+      await this.limiter.consume(request.caller.tenant, jobsIn(request.body));
+    }
     return next.handle();
   }
 }
