@@ -12,6 +12,9 @@ import {
   getSchemaPath,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+import { actorOf } from '../audit/actor-of';
+import { AUDIT_ACTIONS } from '../audit/audit-entry';
+import { AuditTrail } from '../audit/audit-trail';
 import { RequestCaller } from '../auth/request-caller.decorator';
 import { RequiresScope } from '../auth/requires-scope.decorator';
 import { errorAnswer } from '../http/error-answer';
@@ -66,7 +69,10 @@ function creationOf(outcome: DispatchOutcome): JobCreationView {
 @ApiExtraModels(CreateJobDto, CreateJobsBatchDto, CreatedJobView, CreatedJobsView)
 @Controller()
 export class CreateJobsController {
-  constructor(private readonly dispatcher: JobDispatcher) {}
+  constructor(
+    private readonly dispatcher: JobDispatcher,
+    private readonly audit: AuditTrail,
+  ) {}
 
   /**
    * One job: 202 with the new job, 200 with the earlier job when the idempotency key was
@@ -104,6 +110,9 @@ export class CreateJobsController {
       throw refusal;
     }
     const result = await this.dispatcher.dispatch(dispatchRequestOf(request.job, caller.tenant));
+    if (result.created) {
+      await this.recordCreated(caller, [result.jobId]);
+    }
     const statusUrl = `/job-status/${result.jobId}`;
     response.status(result.created ? 202 : 200).header('location', statusUrl);
     return { job_id: result.jobId, status: result.status, status_url: statusUrl };
@@ -122,11 +131,25 @@ export class CreateJobsController {
     const outcomes = await this.dispatcher.dispatchMany(
       valid.map((job) => dispatchRequestOf(job, caller.tenant)),
     );
+    const created = outcomes.flatMap((o) => (o instanceof Error || !o.created ? [] : [o.jobId]));
+    if (created.length > 0) {
+      await this.recordCreated(caller, created);
+    }
     let next = 0;
     return jobs.map((job) =>
       isRefusal(job)
         ? { result: 'refused', status_code: job.statusCode, error: job }
         : creationOf(outcomes[next++]),
     );
+  }
+
+  // One entry per request, however many jobs a batch created: a create costs one row.
+  private recordCreated(caller: Caller, jobIds: string[]): Promise<void> {
+    return this.audit.record({
+      actor: actorOf(caller),
+      tenant: caller.tenant,
+      action: AUDIT_ACTIONS.jobsCreated,
+      jobIds,
+    });
   }
 }
