@@ -10,6 +10,9 @@ import { perMinuteLimiter } from './per-minute-limiter';
 // Probes, scrapers and the docs carry no credentials and are never refused for them.
 const EXEMPT = /^\/(health|metrics|docs)(\/|-|$)/;
 
+// Past this many addresses with a recent 401, expired ones are dropped.
+const SUSPECTS_PRUNE_SIZE = 10_000;
+
 /**
  * Counts, per client address, the answers 401 (no key, an unknown or revoked key, a
  * failed dashboard login) and refuses that address with 429 for the rest of the minute
@@ -17,10 +20,15 @@ const EXEMPT = /^\/(health|metrics|docs)(\/|-|$)/;
  * guessing a key or the dashboard password costs a minute every few tries. The address is
  * the connection's (behind a proxy, the proxy's). Requests in flight when the limit is
  * reached still get their 401: the overshoot is bounded by the address's concurrency.
+ * Only an address this process answered 401 within its window is looked up in Redis, so
+ * that requests with good keys cost no round trip; an address failing on several API
+ * processes gets at most one more try on each before each of them refuses it too.
  */
 @Injectable()
 export class AuthFailureThrottle {
   private readonly limiter: RateLimiterRedis;
+  /** Addresses answered 401 here, and when (epoch ms) their window ends. */
+  private readonly suspects = new Map<string, number>();
 
   constructor(redis: ProducerRedis, config: PlatformConfig) {
     const prefix = `${config.redis.prefix}:limits:auth-failures`;
@@ -33,7 +41,7 @@ export class AuthFailureThrottle {
    */
   attach(fastify: FastifyInstance): void {
     fastify.addHook('onRequest', async (request, reply) => {
-      if (EXEMPT.test(request.routeOptions.url ?? '')) {
+      if (!this.isSuspect(request.ip) || EXEMPT.test(request.routeOptions.url ?? '')) {
         return;
       }
       const used = await this.limiter.get(request.ip);
@@ -48,9 +56,26 @@ export class AuthFailureThrottle {
     // can send its next guess.
     fastify.addHook('onSend', async (request: FastifyRequest, reply, payload) => {
       if (reply.statusCode === 401) {
-        await this.limiter.penalty(request.ip, 1);
+        const used = await this.limiter.penalty(request.ip, 1);
+        this.suspect(request.ip, Date.now() + used.msBeforeNext);
       }
       return payload;
     });
+  }
+
+  private isSuspect(address: string): boolean {
+    return (this.suspects.get(address) ?? 0) > Date.now();
+  }
+
+  private suspect(address: string, until: number): void {
+    if (this.suspects.size >= SUSPECTS_PRUNE_SIZE) {
+      const now = Date.now();
+      for (const [known, end] of this.suspects) {
+        if (end <= now) {
+          this.suspects.delete(known);
+        }
+      }
+    }
+    this.suspects.set(address, until);
   }
 }
