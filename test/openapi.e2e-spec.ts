@@ -35,6 +35,8 @@ describe('the API documentation', () => {
       '200',
       '202',
       '400',
+      '401',
+      '403',
       '409',
       '413',
       '429',
@@ -43,9 +45,11 @@ describe('the API documentation', () => {
     expect(Object.keys(paths['/job-status/{id}'].get.responses).sort()).toEqual([
       '200',
       '400',
+      '401',
+      '403',
       '404',
     ]);
-    expect(Object.keys(paths['/jobs'].get.responses).sort()).toEqual(['200', '400']);
+    expect(Object.keys(paths['/jobs'].get.responses).sort()).toEqual(['200', '400', '401', '403']);
     expect(Object.keys(paths['/health/ready'].get.responses).sort()).toEqual(['200', '503']);
     expect(paths['/metrics'].get.responses['200'].content).toHaveProperty('text/plain');
     const parameters = paths['/jobs'].get.parameters.map((p: { name: string }) => p.name).sort();
@@ -87,14 +91,56 @@ describe('the API documentation', () => {
     const { paths } = (await platform.get('/docs-json')).body;
     const statuses = (path: string, method: string) =>
       Object.keys(paths[path][method].responses).sort();
-    expect(statuses('/jobs/{id}/cancel', 'post')).toEqual(['200', '202', '400', '404', '409']);
-    expect(statuses('/jobs/{id}/retry', 'post')).toEqual(['202', '400', '404', '409', '503']);
+    expect(statuses('/jobs/{id}/cancel', 'post')).toEqual([
+      '200',
+      '202',
+      '400',
+      '401',
+      '403',
+      '404',
+      '409',
+    ]);
+    expect(statuses('/jobs/{id}/retry', 'post')).toEqual([
+      '202',
+      '400',
+      '401',
+      '403',
+      '404',
+      '409',
+      '503',
+    ]);
     expect(paths['/job-status/{id}/events'].get.responses['200'].content).toHaveProperty(
       'text/event-stream',
     );
     expect(
       paths['/schedules'].get.responses['200'].content['application/json'].schema.items.$ref,
     ).toContain('ScheduleView');
-    expect(statuses('/schedules/{name}/trigger', 'post')).toEqual(['202', '400', '404', '503']);
+    expect(statuses('/schedules/{name}/trigger', 'post')).toEqual([
+      '202',
+      '400',
+      '401',
+      '403',
+      '404',
+      '503',
+    ]);
+  });
+
+  it('documents the audit log, a page of entries newest first', async () => {
+    const { paths, components } = (await platform.get('/docs-json')).body;
+    const list = paths['/audit-log'].get;
+    expect(list.parameters.map((p: { name: string }) => p.name).sort()).toEqual([
+      'cursor',
+      'limit',
+    ]);
+    expect(Object.keys(list.responses).sort()).toEqual(['200', '400', '401', '403']);
+    expect(list.responses['200'].content['application/json'].schema.$ref).toContain('AuditLogView');
+    expect(Object.keys(components.schemas.AuditEntryView.properties).sort()).toEqual([
+      'action',
+      'actor',
+      'at',
+      'detail',
+      'job_ids',
+      'tenant',
+    ]);
   });
 });
