@@ -17,21 +17,31 @@ async function create(api: AppProcess, key: TestApiKey, body: unknown) {
   };
 }
 
+/**
+ * Starts two API processes sharing the platform's database and Redis prefix, and makes a
+ * key for tenants acme and other; stops the platform after the file's tests.
+ */
+function twoApisAndTwoTenants(platform: TestPlatform) {
+  const setup = {} as { apis: AppProcess[]; acme: TestApiKey; other: TestApiKey };
+  beforeAll(async () => {
+    setup.apis = [await platform.start('api'), await platform.start('api')];
+    setup.acme = await platform.createApiKey({ tenant: 'acme' });
+    setup.other = await platform.createApiKey({ tenant: 'other' });
+  });
+  afterAll(() => platform.stop());
+  return setup;
+}
+
 describe('max_pending_jobs across two API processes', () => {
   // No worker: every created job stays unfinished.
   const platform = new TestPlatform('quota-pending', {
     TENANT_QUOTAS: JSON.stringify({ '*': { max_pending_jobs: 5 } }),
   });
+  const setup = twoApisAndTwoTenants(platform);
   let apis: AppProcess[];
   let acme: TestApiKey;
   let other: TestApiKey;
-
-  beforeAll(async () => {
-    apis = [await platform.start('api'), await platform.start('api')];
-    acme = await platform.createApiKey({ tenant: 'acme' });
-    other = await platform.createApiKey({ tenant: 'other' });
-  });
-  afterAll(() => platform.stop());
+  beforeAll(() => ({ apis, acme, other } = setup));
 
   it('creates exactly the quota when both processes are sent creates at once', async () => {
     const answers = await Promise.all(
@@ -72,16 +82,11 @@ describe('create_per_minute across two API processes', () => {
   const platform = new TestPlatform('quota-rate', {
     TENANT_QUOTAS: JSON.stringify({ '*': { create_per_minute: 3 } }),
   });
+  const setup = twoApisAndTwoTenants(platform);
   let apis: AppProcess[];
   let acme: TestApiKey;
   let other: TestApiKey;
-
-  beforeAll(async () => {
-    apis = [await platform.start('api'), await platform.start('api')];
-    acme = await platform.createApiKey({ tenant: 'acme' });
-    other = await platform.createApiKey({ tenant: 'other' });
-  });
-  afterAll(() => platform.stop());
+  beforeAll(() => ({ apis, acme, other } = setup));
 
   it('refuses the creates past the rate on either process, saying when to retry', async () => {
     const statuses = [];
