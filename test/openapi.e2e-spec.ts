@@ -143,4 +143,13 @@ describe('the API documentation', () => {
       'tenant',
     ]);
   });
+
+  it('says which endpoints take an API key as a Bearer token', async () => {
+    const { paths, components } = (await platform.get('/docs-json')).body;
+    expect(components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
+    expect(paths['/create-jobs'].post.security).toEqual([{ bearer: [] }]);
+    expect(paths['/schedules'].get.security).toEqual([{ bearer: [] }]);
+    expect(paths['/audit-log'].get.security).toEqual([{ bearer: [] }]);
+    expect(paths['/health'].get.security).toBeUndefined();
+  });
 });

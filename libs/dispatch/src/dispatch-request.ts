@@ -16,6 +16,7 @@ export interface DispatchRequest {
   timeoutMs?: number;
   backoff?: BackoffPolicy;
   idempotencyKey?: string;
+  /** The caller's tenant; a schedule's jobs leave it out and belong to `default`. */
   tenantId?: string;
   /** The schedule and tick that asked for this job, when a schedule did. */
   origin?: { schedule: string; tick: Date };

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { DEFAULT_TENANT } from '@lib/auth';
 import { PlatformConfig } from '@lib/config';
 import { JOB_STATES } from '@lib/job-status';
 import type { NewJobStatus, StoredBackoff } from '@lib/job-status';
@@ -9,8 +10,6 @@ import { Injectable } from '@nestjs/common';
 import type { DispatchRequest } from './dispatch-request';
 import { requestHash } from './request-hash';
 import { TimeoutTooLongError } from './timeout-too-long.error';
-
-const DEFAULT_TENANT = 'default';
 
 const storedBackoff = (policy: BackoffPolicy): StoredBackoff => ({
   type: policy.type,

@@ -226,6 +226,12 @@ describe('JobStatusRecorder against Postgres', () => {
     expect(await load(id)).toMatchObject({ status: 'cancelled', attempts: 1, result: null });
   });
 
+  it("accepts no cancel of another tenant's job, leaving it untouched", async () => {
+    const { id } = await newJob();
+    expect(await recorder.requestCancel(id, 'acme')).toBeNull();
+    expect(await load(id)).toMatchObject({ status: 'queued', cancelRequestedAt: null });
+  });
+
   it('settles a cancelled job that no worker holds', async () => {
     const { id } = await newJob();
     expect(await recorder.settleCancelled(id)).toBe(false);

@@ -1,6 +1,6 @@
 import { SCOPES } from '@lib/auth';
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { RequiresScope } from '../auth/requires-scope.decorator';
 import { ApiErrors } from '../http/api-errors.decorator';
 import { AuditLogQuery } from './audit-log.query';
@@ -8,6 +8,7 @@ import { AuditLogReader } from './audit-log.reader';
 import { AuditLogView, toAuditEntryView } from './audit-log.view';
 
 @ApiTags('audit')
+@ApiBearerAuth()
 @Controller()
 export class AuditLogController {
   constructor(private readonly reader: AuditLogReader) {}

@@ -9,6 +9,8 @@ export function configureOpenApi(app: INestApplication): void {
       'Create background jobs, follow their status and list them. Every job status is kept in Postgres.',
     )
     .setVersion('0.1.0')
+    // An API key's token, sent as `Authorization: Bearer <token>` (see @ApiBearerAuth).
+    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'An API key token (jp_…).' })
     .build();
   SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, config));
 }

@@ -2,7 +2,13 @@ import { SCOPES } from '@lib/auth';
 import type { Caller } from '@lib/auth';
 import { JobCanceller } from '@lib/dispatch';
 import { Controller, Delete, HttpCode, Param, Post, Res } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiOkResponse, ApiParam, ApiTags } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiBearerAuth,
+  ApiOkResponse,
+  ApiParam,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { actorOf } from '../audit/actor-of';
 import { AUDIT_ACTIONS } from '../audit/audit-entry';
@@ -13,6 +19,7 @@ import { ApiErrors } from '../http/api-errors.decorator';
 import { CancelledJobView } from './cancelled-job.view';
 import { JobIdPipe } from './job-id.pipe';
 
+@ApiBearerAuth()
 @ApiTags('jobs')
 @ApiParam({ name: 'id', description: 'The job_id returned by POST /create-jobs (a UUID).' })
 @Controller('jobs')

@@ -5,6 +5,7 @@ import type { DispatchOutcome, DispatchRequest } from '@lib/dispatch';
 import { Controller, Post, Res, UseInterceptors } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
+  ApiBearerAuth,
   ApiBody,
   ApiExtraModels,
   ApiOkResponse,
@@ -65,6 +66,7 @@ function creationOf(outcome: DispatchOutcome): JobCreationView {
   };
 }
 
+@ApiBearerAuth()
 @ApiTags('jobs')
 @ApiExtraModels(CreateJobDto, CreateJobsBatchDto, CreatedJobView, CreatedJobsView)
 @Controller()

@@ -11,8 +11,9 @@ import { JobStatusFeed } from './job-status-feed';
 import { JobIdPipe } from './job-id.pipe';
 import { JobStatusView, toJobStatusView } from './job-status.view';
 import { ApiErrors } from '../http/api-errors.decorator';
-import { ApiOkResponse, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiParam, ApiTags } from '@nestjs/swagger';
 
+@ApiBearerAuth()
 @ApiTags('jobs')
 @Controller()
 @RequiresScope(SCOPES.jobsRead)

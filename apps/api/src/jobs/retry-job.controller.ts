@@ -2,7 +2,7 @@ import { SCOPES } from '@lib/auth';
 import type { Caller } from '@lib/auth';
 import { JobDispatcher } from '@lib/dispatch';
 import { Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiParam, ApiTags } from '@nestjs/swagger';
 import { actorOf } from '../audit/actor-of';
 import { AUDIT_ACTIONS } from '../audit/audit-entry';
 import { AuditTrail } from '../audit/audit-trail';
@@ -12,6 +12,7 @@ import { ApiErrors } from '../http/api-errors.decorator';
 import { CreatedJobView } from './created-job.view';
 import { JobIdPipe } from './job-id.pipe';
 
+@ApiBearerAuth()
 @ApiTags('jobs')
 @Controller('jobs')
 export class RetryJobController {

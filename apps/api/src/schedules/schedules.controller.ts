@@ -3,7 +3,13 @@ import type { Caller } from '@lib/auth';
 import { JobStatusReader } from '@lib/job-status';
 import { ScheduleBook, ScheduleDispatcher } from '@lib/schedules';
 import { Controller, Get, Header, HttpCode, Param, Post, Res } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiOkResponse, ApiParam, ApiTags } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiBearerAuth,
+  ApiOkResponse,
+  ApiParam,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { actorOf } from '../audit/actor-of';
 import { AUDIT_ACTIONS } from '../audit/audit-entry';
@@ -14,6 +20,7 @@ import { ApiErrors } from '../http/api-errors.decorator';
 import { CreatedJobView } from '../jobs/created-job.view';
 import { ScheduleView, toScheduleView } from './schedule.view';
 
+@ApiBearerAuth()
 @ApiTags('schedules')
 @Controller('schedules')
 export class SchedulesController {
@@ -29,6 +36,7 @@ export class SchedulesController {
   @RequiresScope(SCOPES.schedulesRead)
   @Header('cache-control', 'no-store')
   @ApiOkResponse({ type: ScheduleView, isArray: true })
+  @ApiErrors(401, 403)
   async list(): Promise<ScheduleView[]> {
     const schedules = this.book.all();
     const latest = await this.reader.latestOfSchedules(schedules.map((s) => s.name));
