@@ -1,3 +1,4 @@
+import { SeqCursor } from '@lib/database';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -22,15 +23,7 @@ export interface AuditPage {
   nextCursor: string | null;
 }
 
-const encodeCursor = (seq: string): string => Buffer.from(`audit:${seq}`).toString('base64url');
-
-function decodeCursor(cursor: string): string {
-  const match = /^audit:(\d{1,19})$/.exec(Buffer.from(cursor, 'base64url').toString());
-  if (!match) {
-    throw new InvalidAuditCursorError(cursor);
-  }
-  return match[1];
-}
+const CURSOR = new SeqCursor('audit', (cursor) => new InvalidAuditCursorError(cursor));
 
 // Walks the primary key backwards: a page costs `limit` rows however long the log is.
 const PAGE = `
@@ -47,10 +40,10 @@ export class AuditLogReader {
 
   /** @throws InvalidAuditCursorError for a cursor this reader did not hand out */
   async page(limit: number, cursor?: string): Promise<AuditPage> {
-    const below = cursor === undefined ? null : decodeCursor(cursor);
+    const below = cursor === undefined ? null : CURSOR.decode(cursor);
     const rows = await this.dataSource.query<AuditRecord[]>(PAGE, [limit + 1, below]);
     const entries = rows.slice(0, limit);
     const hasMore = rows.length > limit;
-    return { entries, nextCursor: hasMore ? encodeCursor(entries[entries.length - 1].seq) : null };
+    return { entries, nextCursor: hasMore ? CURSOR.encode(entries[entries.length - 1].seq) : null };
   }
 }
