@@ -39,6 +39,7 @@ describe('the API documentation', () => {
       '403',
       '409',
       '413',
+      '429',
       '503',
     ]);
     expect(Object.keys(paths['/job-status/{id}'].get.responses).sort()).toEqual([
@@ -132,11 +133,31 @@ describe('the API documentation', () => {
     ]);
   });
 
+  it('documents the audit log, a page of entries newest first', async () => {
+    const { paths, components } = (await platform.get('/docs-json')).body;
+    const list = paths['/audit-log'].get;
+    expect(list.parameters.map((p: { name: string }) => p.name).sort()).toEqual([
+      'cursor',
+      'limit',
+    ]);
+    expect(Object.keys(list.responses).sort()).toEqual(['200', '400', '401', '403']);
+    expect(list.responses['200'].content['application/json'].schema.$ref).toContain('AuditLogView');
+    expect(Object.keys(components.schemas.AuditEntryView.properties).sort()).toEqual([
+      'action',
+      'actor',
+      'at',
+      'detail',
+      'job_ids',
+      'tenant',
+    ]);
+  });
+
   it('says which endpoints take an API key as a Bearer token', async () => {
     const { paths, components } = (await platform.get('/docs-json')).body;
     expect(components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
     expect(paths['/create-jobs'].post.security).toEqual([{ bearer: [] }]);
     expect(paths['/schedules'].get.security).toEqual([{ bearer: [] }]);
+    expect(paths['/audit-log'].get.security).toEqual([{ bearer: [] }]);
     expect(paths['/health'].get.security).toBeUndefined();
   });
 });

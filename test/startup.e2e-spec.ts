@@ -97,6 +97,8 @@ describe('starting the apps', () => {
       { name: 'AddTransactionalEnqueue1764400000000' },
       { name: 'AddApiKeys1764510000000' },
       { name: 'AddTenantIndexes1764520000000' },
+      { name: 'AddPendingJobsIndex1764610000000' },
+      { name: 'CreateAuditLog1764620000000' },
     ]);
     for (const app of started) {
       expect(await app.stop('SIGTERM')).toEqual({ code: 0, signal: null });

@@ -10,6 +10,7 @@ import { RecoveryModule } from '@lib/recovery';
 import { OutboxModule } from '@lib/outbox';
 import { Module } from '@nestjs/common';
 import type { DynamicModule } from '@nestjs/common';
+import { AuditModule } from './audit/audit.module';
 import { AuthenticationModule } from './auth/authentication.module';
 import { DashboardModule } from './dashboard/dashboard.module';
 import { DashboardNotMountedNotice } from './dashboard/dashboard-not-mounted.notice';
@@ -19,6 +20,7 @@ import { JobStatusController } from './jobs/job-status.controller';
 import { JobStatusFeed } from './jobs/job-status-feed';
 import { JobsController } from './jobs/jobs.controller';
 import { RetryJobController } from './jobs/retry-job.controller';
+import { LimitsModule } from './limits/limits.module';
 import { SchedulesController } from './schedules/schedules.controller';
 
 /** The HTTP API: creates jobs and reads their status. It never runs jobs. */
@@ -38,6 +40,8 @@ export class ApiModule {
         RecoveryModule,
         OutboxModule,
         AuthenticationModule,
+        LimitsModule,
+        AuditModule,
         ...(config.admin ? [DashboardModule] : []),
       ],
       controllers: [

@@ -3,6 +3,7 @@ import { bootApp, runOrExit } from '@lib/lifecycle';
 import { ApiModule } from './api.module';
 import { configureHttp } from './http/configure-http';
 import { configureOpenApi } from './http/configure-openapi';
+import { AuthFailureThrottle } from './limits/auth-failure.throttle';
 
 runOrExit('api', () =>
   bootApp('api', {
@@ -10,6 +11,8 @@ runOrExit('api', () =>
     schema: JOB_STATUS_SCHEMA,
     port: (config) => config.api.port,
     configure: (app) => {
+      // First of all onRequest hooks: a throttled address is refused before any check.
+      app.get(AuthFailureThrottle).attach(app.getHttpAdapter().getInstance());
       configureHttp(app);
       configureOpenApi(app);
     },

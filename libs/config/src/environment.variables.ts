@@ -39,6 +39,16 @@ export class EnvironmentVariables {
   })
   DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/jobs';
 
+  /**
+   * Postgres URL of a role that may change the schema: it creates the database and applies
+   * migrations, so that DATABASE_URL's role needs data rights only. Empty: DATABASE_URL does both.
+   */
+  @Expose()
+  @Matches(/^$|^postgres(ql)?:\/\/[^/\s]+\/[^/?\s]+(\?\S*)?$/, {
+    message: `DATABASE_MIGRATION_URL must be a postgres://user@host:port/database URL`,
+  })
+  DATABASE_MIGRATION_URL = '';
+
   /** Prefix of every Redis key; lets several platforms share one Redis. */
   @Expose()
   @Matches(/^[A-Za-z0-9_-]{1,64}$/, {
@@ -194,6 +204,29 @@ export class EnvironmentVariables {
   @Expose()
   @IntegerFrom(500, 3_600_000, { coerce: true, showValue: false })
   REDIS_AUDIT_MS = 10_000;
+
+  /**
+   * Limits per tenant as JSON, `"*"` for tenants without their own entry:
+   * `{"acme": {"max_pending_jobs": 1000, "create_per_minute": 600}, "*": {…}}`. Empty: none.
+   */
+  @Expose()
+  @Matches(/^.{0,65536}$/s, { message: 'TENANT_QUOTAS must be at most 65536 characters of JSON' })
+  TENANT_QUOTAS = '';
+
+  /** Requests refused 401 (or a failed dashboard login) one client address may make per minute. */
+  @Expose()
+  @IntegerFrom(1, 1_000_000, { coerce: true, showValue: false })
+  AUTH_FAILURES_PER_MINUTE = 60;
+
+  /** Event streams (GET /job-status/:id/events) one tenant may hold open on one API process. */
+  @Expose()
+  @IntegerFrom(1, 1_000_000, { coerce: true, showValue: false })
+  SSE_MAX_STREAMS_PER_TENANT = 100;
+
+  /** An event stream that sent no event for this long is closed, in ms. */
+  @Expose()
+  @IntegerFrom(1000, 86_400_000, { coerce: true, showValue: false })
+  SSE_IDLE_TIMEOUT_MS = 300_000;
 
   /** Lowest level that is logged. */
   @Expose()

@@ -6,3 +6,5 @@ export { InvalidConfigError } from './invalid-config.error';
 export { loadLogSettings, loadPlatformConfig } from './load-platform-config';
 export { PlatformConfig } from './platform.config';
 export { PlatformConfigModule } from './platform-config.module';
+export { ANY_TENANT, TenantQuotas } from './tenant-quotas';
+export type { TenantQuota } from './tenant-quotas';

@@ -5,8 +5,7 @@ import { EnvironmentVariables, LOG_FORMATS, LOG_LEVELS } from './environment.var
 import { InvalidConfigError } from './invalid-config.error';
 import { PlatformConfig } from './platform.config';
 import { shownValue } from './shown-value';
-
-// Variables whose value must never appear in a message, even a wrong one.
+import { TenantQuotas } from './tenant-quotas';
 
 const splitList = (value: string): string[] =>
   value
@@ -36,7 +35,7 @@ export function loadPlatformConfig(env: NodeJS.ProcessEnv = process.env): Platfo
   }
   return new PlatformConfig(
     { url: vars.REDIS_URL, prefix: vars.QUEUE_PREFIX },
-    { url: vars.DATABASE_URL },
+    { url: vars.DATABASE_URL, migrationUrl: vars.DATABASE_MIGRATION_URL || null },
     { port: vars.PORT, auth: vars.API_AUTH === 'on' },
     { port: vars.HEALTH_PORT },
     vars.ADMIN_USER && vars.ADMIN_PASSWORD
@@ -70,6 +69,12 @@ export function loadPlatformConfig(env: NodeJS.ProcessEnv = process.env): Platfo
       allowedHosts: splitList(vars.OUTBOUND_ALLOWED_HOSTS),
       connectTimeoutMs: vars.OUTBOUND_CONNECT_TIMEOUT_MS,
       idleTimeoutMs: vars.OUTBOUND_IDLE_TIMEOUT_MS,
+    },
+    {
+      tenantQuotas: vars.TENANT_QUOTAS ? TenantQuotas.parse(vars.TENANT_QUOTAS) : null,
+      authFailuresPerMinute: vars.AUTH_FAILURES_PER_MINUTE,
+      sseMaxStreamsPerTenant: vars.SSE_MAX_STREAMS_PER_TENANT,
+      sseIdleTimeoutMs: vars.SSE_IDLE_TIMEOUT_MS,
     },
   );
 }

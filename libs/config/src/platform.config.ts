@@ -1,10 +1,12 @@
 import type { LogFormat, LogLevel } from './environment.variables';
+import type { TenantQuotas } from './tenant-quotas';
 
 /** The validated, typed configuration every app receives by injection. */
 export class PlatformConfig {
   constructor(
     readonly redis: { url: string; prefix: string },
-    readonly database: { url: string },
+    /** `migrationUrl`: the role that creates the database and migrates it; null for `url`'s. */
+    readonly database: { url: string; migrationUrl: string | null },
     /** `auth`: false only with API_AUTH=off, when no request needs a key. */
     readonly api: { port: number; auth: boolean },
     /** Port of /health and /metrics in the apps without an API (worker, scheduler). */
@@ -48,6 +50,13 @@ export class PlatformConfig {
       allowedHosts: string[];
       connectTimeoutMs: number;
       idleTimeoutMs: number;
+    },
+    /** What one tenant or one client may use of the API; `tenantQuotas` null: no quota. */
+    readonly limits: {
+      tenantQuotas: TenantQuotas | null;
+      authFailuresPerMinute: number;
+      sseMaxStreamsPerTenant: number;
+      sseIdleTimeoutMs: number;
     },
   ) {}
 }

@@ -5,6 +5,7 @@ export { DatabaseUnreachableError } from './database-unreachable.error';
 export { IdentifierTooLongError } from './identifier-too-long.error';
 export { dataSourceOptions, openDataSource } from './open-data-source';
 export { QualifiedTableName } from './qualified-table-name';
+export { SeqCursor } from './seq-cursor';
 export { GroupCommit } from './group-commit';
 export { preparedQuery } from './prepared-query';
 export { retryWhileUnreachable } from './retry-while-unreachable';

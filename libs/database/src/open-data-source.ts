@@ -19,16 +19,38 @@ export function dataSourceOptions(databaseUrl: string, schema: DatabaseSchema): 
   };
 }
 
-/** Creates the database if missing, connects, and applies pending migrations. */
-export async function openDataSource(options: DataSourceOptions): Promise<DataSource> {
+/**
+ * Creates the database if missing, connects, and applies pending migrations. With a
+ * `migrationUrl` (DATABASE_MIGRATION_URL), creating and migrating happen as that URL's role
+ * on a connection of their own, closed afterwards: the returned one, as `options.url`'s
+ * role, then needs no right to change the schema.
+ */
+export async function openDataSource(
+  options: DataSourceOptions,
+  migrationUrl: string | null = null,
+): Promise<DataSource> {
   const url = (options as { url: string }).url;
-  await ensureDatabase(url);
+  await ensureDatabase(migrationUrl ?? url);
+  if (migrationUrl !== null) {
+    const migrator = await connect({ ...options, url: migrationUrl } as DataSourceOptions);
+    try {
+      await runMigrations(migrator);
+    } finally {
+      await migrator.destroy();
+    }
+    return connect(options);
+  }
+  const dataSource = await connect(options);
+  await runMigrations(dataSource);
+  return dataSource;
+}
+
+async function connect(options: DataSourceOptions): Promise<DataSource> {
   const dataSource = new DataSource(options);
   try {
     await dataSource.initialize();
   } catch (error) {
-    throw new DatabaseUnreachableError(new DatabaseUrl(url), error);
+    throw new DatabaseUnreachableError(new DatabaseUrl((options as { url: string }).url), error);
   }
-  await runMigrations(dataSource);
   return dataSource;
 }

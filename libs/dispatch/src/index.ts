@@ -13,3 +13,4 @@ export type { CancelResult } from './job-canceller';
 export { PayloadTooLargeError } from './payload-too-large.error';
 export { TimeoutTooLongError } from './timeout-too-long.error';
 export { JobNotRetryableError } from './job-not-retryable.error';
+export { PendingJobsQuotaExceededError } from './pending-jobs-quota-exceeded.error';

@@ -1,6 +1,12 @@
+import { PlatformConfig } from '@lib/config';
 import { PlatformError } from '@lib/errors';
 import { JOB_STATES, JobStatusReader, JobStatusRecorder } from '@lib/job-status';
-import type { AwaitingHandOff, JobStatus } from '@lib/job-status';
+import type {
+  AwaitingHandOff,
+  JobStatus,
+  NewJobStatus,
+  PendingQuotaReached,
+} from '@lib/job-status';
 import { PlatformMetrics } from '@lib/metrics';
 import { QueueUnavailableError } from '@lib/queues';
 import { Injectable, Logger } from '@nestjs/common';
@@ -10,6 +16,7 @@ import { JobHandOff } from './job-hand-off';
 import { JobNotRetryableError } from './job-not-retryable.error';
 import { JobRowBuilder } from './job-row-builder';
 import type { JobDraft } from './job-row-builder';
+import { PendingJobsQuotaExceededError } from './pending-jobs-quota-exceeded.error';
 
 /** What became of one request of a batch: its job, or the error it would get alone. */
 export type DispatchOutcome = DispatchResult | PlatformError;
@@ -35,6 +42,7 @@ export class JobDispatcher {
     private readonly reader: JobStatusReader,
     private readonly recorder: JobStatusRecorder,
     private readonly metrics: PlatformMetrics,
+    private readonly config: PlatformConfig,
   ) {}
 
   /**
@@ -137,13 +145,18 @@ export class JobDispatcher {
 
   /** Records the drafts (one INSERT), then hands the new rows to Redis (one round trip). */
   private async create(drafts: readonly JobDraft[]): Promise<DispatchOutcome[]> {
-    const written = await Promise.all(drafts.map(({ row }) => this.recorder.create(row)));
-    const lostRaces = drafts.filter((_, index) => !written[index]);
+    const written = await Promise.all(drafts.map(({ row }) => this.record(row)));
+    const lostRaces = drafts.filter((_, index) => written[index] === false);
     // Lost a race with an identical key: the other request's row is the job.
     const winners = await this.jobsUnderKeys(lostRaces);
     return Promise.all(
       drafts.map(async (draft, index) => {
-        if (!written[index]) {
+        const answer = written[index];
+        if (typeof answer === 'object') {
+          const { pendingJobs, maxPendingJobs } = answer;
+          return new PendingJobsQuotaExceededError(draft.row.tenantId, pendingJobs, maxPendingJobs);
+        }
+        if (!answer) {
           return replay(
             winners.get(this.keyOfDraft(draft) ?? '') as JobStatus,
             draft.row.requestHash,
@@ -157,6 +170,18 @@ export class JobDispatcher {
         return { jobId: row.id, status: row.status, created: true };
       }),
     );
+  }
+
+  /**
+   * A tenant's job is held to its max_pending_jobs; a schedule's is not: schedules are the
+   * platform's, and a tick refused for a quota would be lost rather than retried.
+   */
+  private record(row: NewJobStatus): Promise<boolean | PendingQuotaReached> {
+    const quota = this.config.limits.tenantQuotas?.forTenant(row.tenantId);
+    if (quota?.maxPendingJobs === undefined || row.scheduleName !== null) {
+      return this.recorder.create(row);
+    }
+    return this.recorder.createWithinQuota(row, quota.maxPendingJobs);
   }
 
   // Not awaited: should that write be lost, the sweep finds the row and hands it over

@@ -22,6 +22,7 @@ export { JobStatusReader } from './job-status.reader';
 export type { JobListColumn, JobListQuery, JobPage } from './job-status.reader';
 export { JobStatusRecorder } from './job-status.recorder';
 export type { AttemptOutcome, StartedAttempt } from './job-status.recorder';
+export type { PendingQuotaReached } from './pending-quota.insert';
 export { HandOffLedger } from './hand-off-ledger';
 export type { AwaitingHandOff, ClaimOptions } from './hand-off-ledger';
 export { RedisEpochLedger } from './redis-epoch-ledger';

@@ -1,3 +1,4 @@
+import { SeqCursor } from '@lib/database';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
@@ -29,15 +30,7 @@ export interface JobPage {
   nextCursor: string | null;
 }
 
-const encodeCursor = (seq: string): string => Buffer.from(`seq:${seq}`).toString('base64url');
-
-function decodeCursor(cursor: string): string {
-  const match = /^seq:(\d{1,19})$/.exec(Buffer.from(cursor, 'base64url').toString());
-  if (!match) {
-    throw new InvalidCursorError(cursor);
-  }
-  return match[1];
-}
+const CURSOR = new SeqCursor('seq', (cursor) => new InvalidCursorError(cursor));
 
 /** Reads job statuses for the API. */
 @Injectable()
@@ -110,11 +103,11 @@ export class JobStatusReader {
       }
     }
     if (query.cursor !== undefined) {
-      builder.andWhere('job.seq < :seq', { seq: decodeCursor(query.cursor) });
+      builder.andWhere('job.seq < :seq', { seq: CURSOR.decode(query.cursor) });
     }
     const rows = await builder.limit(query.limit + 1).getMany();
     const jobs = rows.slice(0, query.limit);
     const hasMore = rows.length > query.limit;
-    return { jobs, nextCursor: hasMore ? encodeCursor(jobs[jobs.length - 1].seq) : null };
+    return { jobs, nextCursor: hasMore ? CURSOR.encode(jobs[jobs.length - 1].seq) : null };
   }
 }

@@ -8,6 +8,9 @@ import type { JobState } from './job-state';
 import type { NewJobStatus, StoredBackoff } from './job-status.entity';
 import { JOB_STATES } from './job-state';
 import { ATTEMPT_OPENED, JOBS_CREATED, TRANSITIONS } from './job-transitions';
+import { newJobColumns } from './new-job-columns';
+import { insertWithinQuotas } from './pending-quota.insert';
+import type { PendingQuotaReached, QuotaBoundJob } from './pending-quota.insert';
 import { UpdateBatch } from './update-batch';
 
 /** What a finished attempt leads to. */
@@ -70,26 +73,6 @@ const DISPATCHED_MARK_LINGER_MS = 250;
 
 // A bulk create (at most 1000 jobs) is one statement.
 const MAX_JOBS_PER_INSERT = 1000;
-
-// The parameters of JOBS_CREATED, in its column order.
-const NEW_JOB_COLUMNS: ReadonlyArray<(job: NewJobStatus) => unknown> = [
-  (j) => j.id,
-  (j) => j.tenantId,
-  (j) => j.type,
-  (j) => j.queue,
-  (j) => j.priority,
-  (j) => j.status,
-  (j) => json(j.payload),
-  (j) => j.attempts,
-  (j) => j.maxAttempts,
-  (j) => j.timeoutMs,
-  (j) => json(j.backoff),
-  (j) => j.runAt,
-  (j) => j.idempotencyKey,
-  (j) => j.requestHash,
-  (j) => j.scheduleName,
-  (j) => j.scheduledFor,
-];
 
 // The parameters every write of an attempt starts with, in the order its statements read them.
 const ATTEMPT_COLUMNS: ReadonlyArray<(row: StartedAttempt) => unknown> = [
@@ -168,16 +151,20 @@ export class JobStatusRecorder implements BeforeApplicationShutdown {
   );
 
   private readonly created = new GroupCommit<NewJobStatus, boolean>(async (jobs) => {
-    const columns = NEW_JOB_COLUMNS.map((column) => jobs.map(column));
     const rows = await preparedQuery<{ id: string }>(
       this.dataSource,
       'job_statuses_created',
       JOBS_CREATED,
-      columns,
+      newJobColumns(jobs),
     );
     const written = new Set(rows.map((row) => row.id));
     return jobs.map((job) => written.has(job.id));
   }, MAX_JOBS_PER_INSERT);
+
+  private readonly createdWithinQuota = new GroupCommit<
+    QuotaBoundJob,
+    boolean | PendingQuotaReached
+  >((entries) => insertWithinQuotas(this.dataSource, entries), MAX_JOBS_PER_INSERT);
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
@@ -193,6 +180,18 @@ export class JobStatusRecorder implements BeforeApplicationShutdown {
    */
   create(job: NewJobStatus): Promise<boolean> {
     return this.created.submit(job);
+  }
+
+  /**
+   * Records a new job as `create` does, unless its tenant already has `maxPendingJobs`
+   * unfinished jobs: then nothing is written and the quota met is returned. Exact across
+   * processes (see insertWithinQuotas).
+   */
+  createWithinQuota(
+    job: NewJobStatus,
+    maxPendingJobs: number,
+  ): Promise<boolean | PendingQuotaReached> {
+    return this.createdWithinQuota.submit({ job, maxPendingJobs });
   }
 
   /** The job has been handed to Redis. */

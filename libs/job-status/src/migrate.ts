@@ -9,6 +9,7 @@ runOrExit('migrate', async () => {
   const config = loadPlatformConfig();
   const dataSource = await openDataSource(
     dataSourceOptions(config.database.url, JOB_STATUS_SCHEMA),
+    config.database.migrationUrl,
   );
   const pending = await dataSource.showMigrations();
   await dataSource.destroy();

@@ -11,7 +11,10 @@ import { PRODUCER_OPTIONS, connectRedis } from '@lib/queues';
  */
 export async function preflight(schema: DatabaseSchema): Promise<PlatformConfig> {
   const config = loadPlatformConfig();
-  const dataSource = await openDataSource(dataSourceOptions(config.database.url, schema));
+  const dataSource = await openDataSource(
+    dataSourceOptions(config.database.url, schema),
+    config.database.migrationUrl,
+  );
   await dataSource.destroy();
   const redis = await connectRedis(config.redis.url, PRODUCER_OPTIONS);
   await redis.quit();

@@ -4,16 +4,25 @@ import { Injectable } from '@nestjs/common';
 import type { BeforeHookResult, HookContext } from '@bull-board/api/typings/app';
 import type { ControllerHandlerReturnType } from '@bull-board/api/typings/app';
 import type { JobType } from 'bullmq';
+import { AUDIT_ACTIONS } from '../audit/audit-entry';
+import { AuditTrail } from '../audit/audit-trail';
+import { dashboardActor } from '../audit/dashboard-actor';
 import { dashboardRefusal } from './dashboard-refusal';
 import { DashboardRemovals } from './dashboard-removals';
 import { BOARD_ROUTES, boardRouteOf, paramsOf } from './dashboard-routes';
+
+const ACTING_ROUTES: ReadonlySet<string> = new Set(Object.values(BOARD_ROUTES));
+
+// The dashboard acts on the platform's queues, whatever tenant their jobs belong to.
+const ALL_TENANTS = '*';
 
 /**
  * Keeps Postgres in step with what an operator does in the dashboard. Edits Postgres
  * could not follow are refused (see dashboardRefusal); removals of waiting jobs cancel
  * them in Postgres first (see DashboardRemovals). A retried job is queued again in
  * Postgres *before* Redis hands it to a worker (which only starts jobs Postgres says may
- * start); a promoted job is queued once Redis has promoted it.
+ * start); a promoted job is queued once Redis has promoted it. Every action that
+ * succeeded is in the audit log before the board hears of its result.
  */
 @Injectable()
 export class DashboardHooks {
@@ -21,6 +30,7 @@ export class DashboardHooks {
     private readonly recorder: JobStatusRecorder,
     private readonly queues: JobQueues,
     private readonly removals: DashboardRemovals,
+    private readonly audit: AuditTrail,
   ) {}
 
   async before(context: HookContext): Promise<BeforeHookResult> {
@@ -65,7 +75,21 @@ export class DashboardHooks {
         ),
       );
     }
+    if (succeeded && ACTING_ROUTES.has(route)) {
+      await this.recordAction(context, route);
+    }
     return result;
+  }
+
+  private recordAction(context: HookContext, route: string): Promise<void> {
+    const { queueName, jobId, queueStatus } = paramsOf(context);
+    return this.audit.record({
+      actor: dashboardActor(context.request.headers.authorization),
+      tenant: ALL_TENANTS,
+      action: AUDIT_ACTIONS.dashboard,
+      jobIds: jobId ? [jobId] : [],
+      detail: { route, queue: queueName ?? null, status: queueStatus ?? null },
+    });
   }
 
   private async jobIds(queueName: string, states: JobType[]): Promise<string[]> {

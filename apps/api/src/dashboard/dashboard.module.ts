@@ -9,6 +9,7 @@ import { Module } from '@nestjs/common';
 import type { NestModule } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance } from 'fastify';
+import { AuditModule } from '../audit/audit.module';
 import { AuthenticationModule } from '../auth/authentication.module';
 import { guardWithBasicAuth } from './dashboard-basic-auth';
 import { DashboardHooks } from './dashboard-hooks';
@@ -17,7 +18,7 @@ import { DashboardRemovals } from './dashboard-removals';
 export const DASHBOARD_ROUTE = '/admin/queues';
 
 @Module({
-  imports: [JobStatusModule, QueuesModule],
+  imports: [JobStatusModule, QueuesModule, AuditModule],
   providers: [DashboardHooks, DashboardRemovals],
   exports: [DashboardHooks],
 })

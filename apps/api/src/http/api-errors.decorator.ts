@@ -9,6 +9,7 @@ const DESCRIPTIONS: Record<number, string> = {
   404: "No job has that id (another tenant's job answers the same).",
   409: 'A conflict with the job as it is: a used idempotency_key, or a job already finished.',
   413: 'The body is larger than 1 MB, or a payload is larger than its job type allows (payload_too_large).',
+  429: 'A limit of the tenant (TENANT_QUOTAS) or of the client address was reached; Retry-After says when to retry where waiting helps.',
   503: 'Redis is unavailable; the job is recorded but not queued. Retry with the same idempotency_key.',
 };
 

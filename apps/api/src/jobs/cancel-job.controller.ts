@@ -10,6 +10,9 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+import { actorOf } from '../audit/actor-of';
+import { AUDIT_ACTIONS } from '../audit/audit-entry';
+import { AuditTrail } from '../audit/audit-trail';
 import { RequestCaller } from '../auth/request-caller.decorator';
 import { RequiresScope } from '../auth/requires-scope.decorator';
 import { ApiErrors } from '../http/api-errors.decorator';
@@ -22,7 +25,10 @@ import { JobIdPipe } from './job-id.pipe';
 @Controller('jobs')
 @RequiresScope(SCOPES.jobsCancel)
 export class CancelJobController {
-  constructor(private readonly canceller: JobCanceller) {}
+  constructor(
+    private readonly canceller: JobCanceller,
+    private readonly audit: AuditTrail,
+  ) {}
 
   /** 200 when the job is cancelled at once; 202 while the worker running it stops it. */
   @Post(':id/cancel')
@@ -58,6 +64,12 @@ export class CancelJobController {
     response: FastifyReply,
   ): Promise<CancelledJobView> {
     const { status } = await this.canceller.cancel(id, caller.tenant);
+    await this.audit.record({
+      actor: actorOf(caller),
+      tenant: caller.tenant,
+      action: AUDIT_ACTIONS.jobCancelled,
+      jobIds: [id],
+    });
     response.status(status === 'cancelling' ? 202 : 200);
     return { job_id: id, status };
   }

@@ -2,7 +2,7 @@ import { SCOPES, jobTypeRefusal } from '@lib/auth';
 import type { Caller } from '@lib/auth';
 import { JobDispatcher } from '@lib/dispatch';
 import type { DispatchOutcome, DispatchRequest } from '@lib/dispatch';
-import { Controller, Post, Res } from '@nestjs/common';
+import { Controller, Post, Res, UseInterceptors } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiBearerAuth,
@@ -13,11 +13,15 @@ import {
   getSchemaPath,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+import { actorOf } from '../audit/actor-of';
+import { AUDIT_ACTIONS } from '../audit/audit-entry';
+import { AuditTrail } from '../audit/audit-trail';
 import { RequestCaller } from '../auth/request-caller.decorator';
 import { RequiresScope } from '../auth/requires-scope.decorator';
 import { errorAnswer } from '../http/error-answer';
 import type { ErrorView } from '../http/error.view';
 import { ApiErrors } from '../http/api-errors.decorator';
+import { CreateRateInterceptor } from '../limits/create-rate.interceptor';
 import { CreateJobDto } from './create-job.dto';
 import { CreateJobsBatchDto } from './create-jobs-batch.dto';
 import { CreatedJobView } from './created-job.view';
@@ -67,7 +71,10 @@ function creationOf(outcome: DispatchOutcome): JobCreationView {
 @ApiExtraModels(CreateJobDto, CreateJobsBatchDto, CreatedJobView, CreatedJobsView)
 @Controller()
 export class CreateJobsController {
-  constructor(private readonly dispatcher: JobDispatcher) {}
+  constructor(
+    private readonly dispatcher: JobDispatcher,
+    private readonly audit: AuditTrail,
+  ) {}
 
   /**
    * One job: 202 with the new job, 200 with the earlier job when the idempotency key was
@@ -75,6 +82,7 @@ export class CreateJobsController {
    */
   @Post('create-jobs')
   @RequiresScope(SCOPES.jobsCreate)
+  @UseInterceptors(CreateRateInterceptor)
   @ApiBody({
     schema: {
       oneOf: [{ $ref: getSchemaPath(CreateJobDto) }, { $ref: getSchemaPath(CreateJobsBatchDto) }],
@@ -89,7 +97,7 @@ export class CreateJobsController {
       oneOf: [{ $ref: getSchemaPath(CreatedJobView) }, { $ref: getSchemaPath(CreatedJobsView) }],
     },
   })
-  @ApiErrors(400, 401, 403, 409, 413, 503)
+  @ApiErrors(400, 401, 403, 409, 413, 429, 503)
   async create(
     @JobsRequestBody() request: JobsRequest,
     @RequestCaller() caller: Caller,
@@ -104,6 +112,9 @@ export class CreateJobsController {
       throw refusal;
     }
     const result = await this.dispatcher.dispatch(dispatchRequestOf(request.job, caller.tenant));
+    if (result.created) {
+      await this.recordCreated(caller, [result.jobId]);
+    }
     const statusUrl = `/job-status/${result.jobId}`;
     response.status(result.created ? 202 : 200).header('location', statusUrl);
     return { job_id: result.jobId, status: result.status, status_url: statusUrl };
@@ -122,11 +133,25 @@ export class CreateJobsController {
     const outcomes = await this.dispatcher.dispatchMany(
       valid.map((job) => dispatchRequestOf(job, caller.tenant)),
     );
+    const created = outcomes.flatMap((o) => (o instanceof Error || !o.created ? [] : [o.jobId]));
+    if (created.length > 0) {
+      await this.recordCreated(caller, created);
+    }
     let next = 0;
     return jobs.map((job) =>
       isRefusal(job)
         ? { result: 'refused', status_code: job.statusCode, error: job }
         : creationOf(outcomes[next++]),
     );
+  }
+
+  // One entry per request, however many jobs a batch created: a create costs one row.
+  private recordCreated(caller: Caller, jobIds: string[]): Promise<void> {
+    return this.audit.record({
+      actor: actorOf(caller),
+      tenant: caller.tenant,
+      action: AUDIT_ACTIONS.jobsCreated,
+      jobIds,
+    });
   }
 }

@@ -1,9 +1,11 @@
+import { PlatformConfig } from '@lib/config';
 import { JobStatusReader, isTerminal } from '@lib/job-status';
 import type { JobStatus } from '@lib/job-status';
 import { Injectable, Logger } from '@nestjs/common';
 import type { OnModuleDestroy } from '@nestjs/common';
-import { Observable } from 'rxjs';
+import { EMPTY, Observable, finalize, timeout } from 'rxjs';
 import type { Subscriber } from 'rxjs';
+import { TenantStreamCount } from './tenant-stream-count';
 
 const POLL_MS = 200;
 
@@ -16,6 +18,8 @@ interface Watch {
  * Follows jobs for GET /job-status/:id/events. However many clients follow however many
  * jobs, one query every 200 ms reads them all, and only a change (a newer updated_at) is
  * sent. Postgres stays the only source: whichever worker runs the job, its writes show.
+ * A tenant follows at most SSE_MAX_STREAMS_PER_TENANT jobs at once per process, and a
+ * stream that sent nothing for SSE_IDLE_TIMEOUT_MS ends (a client may follow again).
  */
 @Injectable()
 export class JobStatusFeed implements OnModuleDestroy {
@@ -23,11 +27,32 @@ export class JobStatusFeed implements OnModuleDestroy {
   private readonly watches = new Map<string, Watch>();
   private timer: NodeJS.Timeout | undefined;
   private polling = false;
+  private readonly streams: TenantStreamCount;
+  private readonly idleTimeoutMs: number;
 
-  constructor(private readonly reader: JobStatusReader) {}
+  constructor(
+    private readonly reader: JobStatusReader,
+    config: PlatformConfig,
+  ) {
+    this.streams = new TenantStreamCount(config.limits.sseMaxStreamsPerTenant);
+    this.idleTimeoutMs = config.limits.sseIdleTimeoutMs;
+  }
 
-  /** The job now, then each change; completes after a terminal status or if the job is deleted. */
+  /**
+   * The job now, then each change; completes after a terminal status, if the job is
+   * deleted, or after SSE_IDLE_TIMEOUT_MS without a change.
+   * @throws EventStreamsExceededError when the job's tenant follows the most jobs already
+   */
   follow(current: JobStatus): Observable<JobStatus> {
+    // Counted now, not on subscription, so that requests arriving together cannot all pass.
+    const release = this.streams.reserve(current.tenantId);
+    return this.changes(current).pipe(
+      timeout({ each: this.idleTimeoutMs, with: () => EMPTY }),
+      finalize(release),
+    );
+  }
+
+  private changes(current: JobStatus): Observable<JobStatus> {
     return new Observable<JobStatus>((subscriber) => {
       subscriber.next(current);
       if (isTerminal(current.status)) {

@@ -37,7 +37,8 @@ export class JobStatusController {
   /**
    * Server-Sent Events: a `status` event with the job's status document now and after each
    * change (status, attempt, progress, result or error); the stream ends after a terminal
-   * status, so a client need not poll.
+   * status, so a client need not poll, or after SSE_IDLE_TIMEOUT_MS without a change (follow
+   * again). 429 past SSE_MAX_STREAMS_PER_TENANT streams open on this API process.
    */
   @Sse('job-status/:id/events')
   @ApiParam({ name: 'id', description: 'The job_id returned by POST /create-jobs (a UUID).' })
@@ -45,7 +46,7 @@ export class JobStatusController {
     description: 'text/event-stream of `status` events, each carrying a JobStatusView.',
     content: { 'text/event-stream': { schema: { type: 'string' } } },
   })
-  @ApiErrors(400, 401, 403, 404)
+  @ApiErrors(400, 401, 403, 404, 429)
   async events(
     @Param('id', JobIdPipe) id: string,
     @RequestCaller() caller: Caller,

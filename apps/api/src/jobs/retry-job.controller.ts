@@ -3,6 +3,9 @@ import type { Caller } from '@lib/auth';
 import { JobDispatcher } from '@lib/dispatch';
 import { Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiParam, ApiTags } from '@nestjs/swagger';
+import { actorOf } from '../audit/actor-of';
+import { AUDIT_ACTIONS } from '../audit/audit-entry';
+import { AuditTrail } from '../audit/audit-trail';
 import { RequestCaller } from '../auth/request-caller.decorator';
 import { RequiresScope } from '../auth/requires-scope.decorator';
 import { ApiErrors } from '../http/api-errors.decorator';
@@ -13,7 +16,10 @@ import { JobIdPipe } from './job-id.pipe';
 @ApiTags('jobs')
 @Controller('jobs')
 export class RetryJobController {
-  constructor(private readonly dispatcher: JobDispatcher) {}
+  constructor(
+    private readonly dispatcher: JobDispatcher,
+    private readonly audit: AuditTrail,
+  ) {}
 
   /** Queues a failed or cancelled job again: same payload, fresh attempts, history kept. */
   @Post(':id/retry')
@@ -27,6 +33,12 @@ export class RetryJobController {
     @RequestCaller() caller: Caller,
   ): Promise<CreatedJobView> {
     const { jobId, status } = await this.dispatcher.retry(id, caller.tenant);
+    await this.audit.record({
+      actor: actorOf(caller),
+      tenant: caller.tenant,
+      action: AUDIT_ACTIONS.jobRetried,
+      jobIds: [jobId],
+    });
     return { job_id: jobId, status, status_url: `/job-status/${jobId}` };
   }
 }

@@ -1,4 +1,5 @@
 import { SCOPES } from '@lib/auth';
+import type { Caller } from '@lib/auth';
 import { JobStatusReader } from '@lib/job-status';
 import { ScheduleBook, ScheduleDispatcher } from '@lib/schedules';
 import { Controller, Get, Header, HttpCode, Param, Post, Res } from '@nestjs/common';
@@ -10,6 +11,10 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+import { actorOf } from '../audit/actor-of';
+import { AUDIT_ACTIONS } from '../audit/audit-entry';
+import { AuditTrail } from '../audit/audit-trail';
+import { RequestCaller } from '../auth/request-caller.decorator';
 import { RequiresScope } from '../auth/requires-scope.decorator';
 import { ApiErrors } from '../http/api-errors.decorator';
 import { CreatedJobView } from '../jobs/created-job.view';
@@ -23,6 +28,7 @@ export class SchedulesController {
     private readonly book: ScheduleBook,
     private readonly dispatcher: ScheduleDispatcher,
     private readonly reader: JobStatusReader,
+    private readonly audit: AuditTrail,
   ) {}
 
   /** Every schedule: built-in ones merged with SCHEDULES_FILE, with its next run and last job. */
@@ -46,9 +52,18 @@ export class SchedulesController {
   @ApiErrors(400, 401, 403, 404, 503)
   async trigger(
     @Param('name') name: string,
+    @RequestCaller() caller: Caller,
     @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<CreatedJobView> {
     const { jobId, status } = await this.dispatcher.now(this.book.get(name));
+    // The job is the platform's (tenant default); the entry names the caller's tenant.
+    await this.audit.record({
+      actor: actorOf(caller),
+      tenant: caller.tenant,
+      action: AUDIT_ACTIONS.scheduleTriggered,
+      jobIds: [jobId],
+      detail: { schedule: name },
+    });
     const statusUrl = `/job-status/${jobId}`;
     response.header('location', statusUrl);
     return { job_id: jobId, status, status_url: statusUrl };

@@ -7,8 +7,13 @@ import { AddRecoveryBookkeeping1764300000000 } from './1764300000000-add-recover
 import { AddTransactionalEnqueue1764400000000 } from './1764400000000-add-transactional-enqueue';
 import { AddApiKeys1764510000000 } from './1764510000000-add-api-keys';
 import { AddTenantIndexes1764520000000 } from './1764520000000-add-tenant-indexes';
+import { AddPendingJobsIndex1764610000000 } from './1764610000000-add-pending-jobs-index';
+import { CreateAuditLog1764620000000 } from './1764620000000-create-audit-log';
 
-/** Every migration of the job_statuses table (and of jobs_enqueue and api_keys beside it), oldest first. */
+/**
+ * Every migration of the job_statuses table (and of jobs_enqueue, api_keys and audit_log
+ * beside it), oldest first.
+ */
 export const JOB_STATUS_MIGRATIONS = [
   CreateJobStatuses1763800000000,
   AddCancellationAndTimeout1763900000000,
@@ -19,4 +24,6 @@ export const JOB_STATUS_MIGRATIONS = [
   AddTransactionalEnqueue1764400000000,
   AddApiKeys1764510000000,
   AddTenantIndexes1764520000000,
+  AddPendingJobsIndex1764610000000,
+  CreateAuditLog1764620000000,
 ];
