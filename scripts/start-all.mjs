@@ -6,9 +6,11 @@ import { execFile, spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { promisify } from 'node:util';
 
-// The worker and the scheduler each need a port of their own for /health and /metrics.
-const apps = { api: {}, worker: { HEALTH_PORT: '3001' }, scheduler: { HEALTH_PORT: '3002' } };
+// The worker and the scheduler each need a port of their own for /health and /metrics:
+// the two after the API's (3001 and 3002 by default).
 const port = process.env.PORT ?? '3000';
+const healthPort = (offset) => ({ HEALTH_PORT: String(Number(port) + offset) });
+const apps = { api: {}, worker: healthPort(1), scheduler: healthPort(2) };
 const children = new Map();
 let stopping = false;
 

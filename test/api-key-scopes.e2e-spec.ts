@@ -36,6 +36,7 @@ describe('API key scopes and job types', () => {
         statusCode: 403,
         error: 'Forbidden',
         message: expect.stringContaining(`lacks the scope "${scope}"`),
+        code: 'scope_missing',
       });
     }
     const reader = await platform.createApiKey({ tenant: 'default', scopes: 'jobs:read' });
@@ -90,6 +91,7 @@ describe('API key scopes and job types', () => {
         statusCode: 403,
         error: 'Forbidden',
         message: expect.stringContaining('may not create jobs of type "truncate_table"'),
+        code: 'job_type_not_allowed',
       },
     });
   });

@@ -51,6 +51,7 @@ describe('API keys', () => {
         statusCode: 401,
         error: 'Unauthorized',
         message: expect.stringContaining('Authorization: Bearer <token>'),
+        code: 'api_key_required',
       });
     }
   });

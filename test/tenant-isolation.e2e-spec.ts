@@ -20,6 +20,7 @@ describe('tenant isolation', () => {
     statusCode: 404,
     error: 'Not Found',
     message: `Job ${id} does not exist (or has been deleted).`,
+    code: 'job_not_found',
   });
 
   beforeAll(async () => {

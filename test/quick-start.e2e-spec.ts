@@ -1,0 +1,91 @@
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { TestDatabase, TestQueuePrefix, freePort, waitFor } from '@lib/testing';
+
+const ROOT = join(__dirname, '..');
+
+const isFree = (port: number) =>
+  new Promise<boolean>((resolve) => {
+    const server = createServer();
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
+
+/** A port whose next two are free too: `npm start` gives them to the worker and scheduler. */
+async function threeFreePorts(): Promise<number> {
+  for (;;) {
+    const port = await freePort();
+    if ((await isFree(port + 1)) && (await isFree(port + 2))) {
+      return port;
+    }
+  }
+}
+
+describe('the quick start (npm start)', () => {
+  const database = new TestDatabase('quick_start');
+  const queues = new TestQueuePrefix('quick-start');
+  let started: ChildProcess;
+  let output = '';
+  let port: number;
+
+  beforeAll(async () => {
+    port = await threeFreePorts();
+    started = spawn(process.execPath, ['scripts/start-all.mjs'], {
+      cwd: ROOT,
+      env: {
+        PATH: process.env.PATH ?? '',
+        NO_COLOR: '1',
+        DATABASE_URL: database.url,
+        REDIS_URL: queues.redisUrl,
+        QUEUE_PREFIX: queues.prefix,
+        PORT: String(port),
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    started.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    started.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  });
+  afterAll(async () => {
+    if (started.exitCode === null) {
+      const exited = new Promise((resolve) => started.once('exit', resolve));
+      started.kill('SIGTERM');
+      await exited;
+    }
+    await queues.clear();
+    await database.drop();
+  });
+
+  it('prints a key to export, which creates a job that a worker then runs', async () => {
+    const token = await waitFor(
+      'npm start to print its API key',
+      () => Promise.resolve(/export JOBS_API_KEY=(jp_\S+)/.exec(output)?.[1]),
+      (found) => found !== undefined,
+      { timeoutMs: 60_000, intervalMs: 200 },
+    );
+    const create = (headers: Record<string, string>) =>
+      fetch(`http://127.0.0.1:${port}/create-jobs`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ type: 'sleep', payload: { ms: 1 } }),
+      });
+    expect((await create({})).status).toBe(401);
+    const created = await create({ authorization: `Bearer ${token}` });
+    expect(created.status).toBe(202);
+    const { status_url: statusUrl } = (await created.json()) as { status_url: string };
+    const finished = await waitFor(
+      'the quick-start job to finish',
+      async () => {
+        const answer = await fetch(`http://127.0.0.1:${port}${statusUrl}`, {
+          headers: { authorization: `Bearer ${token}` },
+        });
+        return ((await answer.json()) as { status: string }).status;
+      },
+      (status) => status === 'completed' || status === 'failed',
+      { timeoutMs: 30_000, intervalMs: 100 },
+    );
+    expect(finished).toBe('completed');
+    expect(output).toContain(`Worker health and metrics on http://localhost:${port + 1}/health`);
+  });
+});
