@@ -111,4 +111,19 @@ describe('the audit log', () => {
       'cursor "bm9wZQ" is not a cursor returned by GET /audit-log (next_cursor).',
     );
   });
+
+  it('names a dashboard action taken with an admin key by the key, never by its token', async () => {
+    const job = (await platform.post('/create-jobs', SLEEP, as(acme))).body.job_id as string;
+    const clean = await platform.send('PUT', `/admin/queues/api/queues/default/${job}/clean`, {
+      headers: platform.authorization(admin.token),
+    });
+    expect(clean.status).toBe(204);
+    const [newest] = (await readAll(50)).entries;
+    expect(newest).toMatchObject({
+      actor: { type: 'api_key', id: admin.id },
+      action: 'dashboard.action',
+      job_ids: [job],
+    });
+    expect(JSON.stringify(newest)).not.toContain(admin.token);
+  });
 });

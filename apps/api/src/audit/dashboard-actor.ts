@@ -1,15 +1,23 @@
+import type { ApiKeyVerifier } from '@lib/auth';
+import { dashboardKeyToken } from '../dashboard/dashboard-basic-auth';
+import { actorOf } from './actor-of';
 import { ACTOR_TYPES } from './audit-entry';
 import type { Actor } from './audit-entry';
 
 /**
- * The dashboard's user, from the basic-auth header its guard let through; a bearer
- * token (an admin-scope API key) is named by its scheme only, never by its value.
+ * Who acted on the dashboard, from the header its guard let through: an admin-scope API
+ * key by its id (never its token), else the basic-auth user (ADMIN_USER).
  */
-export function dashboardActor(authorization: string | undefined): Actor {
-  const [scheme = '', encoded = ''] = (authorization ?? '').split(' ');
-  if (scheme.toLowerCase() !== 'basic') {
-    return { type: ACTOR_TYPES.dashboard, id: scheme.toLowerCase() || null };
+export async function dashboardActor(
+  authorization: string | undefined,
+  verifier: ApiKeyVerifier,
+): Promise<Actor> {
+  const token = dashboardKeyToken(authorization ?? '');
+  const caller = token && (await verifier.callerOfToken(token).catch(() => null));
+  if (caller) {
+    return actorOf(caller);
   }
+  const [, encoded = ''] = (authorization ?? '').split(' ');
   const [user] = Buffer.from(encoded, 'base64').toString('utf8').split(':');
   return { type: ACTOR_TYPES.dashboard, id: user ?? null };
 }

@@ -9,6 +9,22 @@ export const API_KEY_USER = 'api-key';
 // Digests have one length whatever was typed, so the comparison takes the same time.
 const digest = (text: string): Buffer => createHash('sha256').update(text).digest();
 
+/**
+ * The API key a dashboard request offers: a Bearer token, or the password of basic-auth
+ * user `api-key`; undefined when it offers ADMIN_USER's password or nothing.
+ */
+export function dashboardKeyToken(authorization: string): string | undefined {
+  const [scheme = '', encoded = ''] = authorization.split(' ');
+  if (scheme.toLowerCase() === 'bearer') {
+    return encoded === '' ? undefined : encoded;
+  }
+  if (scheme.toLowerCase() !== 'basic') {
+    return undefined;
+  }
+  const [user, ...password] = Buffer.from(encoded, 'base64').toString('utf8').split(':');
+  return user === API_KEY_USER ? password.join(':') : undefined;
+}
+
 /** Answers whether a token is a current API key with the admin scope. */
 export type AdminKeyCheck = (token: string) => Promise<boolean>;
 
@@ -28,20 +44,17 @@ export function guardWithBasicAuth(
   isAdminKey: AdminKeyCheck,
 ): void {
   const expected = digest(`${credentials.user}:${credentials.password}`);
-  const allowed = async (authorization: string): Promise<boolean> => {
+  const isAdminPassword = (authorization: string): boolean => {
     const [scheme = '', encoded = ''] = authorization.split(' ');
-    if (scheme.toLowerCase() === 'bearer') {
-      return encoded !== '' && isAdminKey(encoded);
-    }
-    if (scheme.toLowerCase() !== 'basic') {
-      return false;
-    }
     const given = Buffer.from(encoded, 'base64').toString('utf8');
-    if (timingSafeEqual(digest(given), expected)) {
+    return scheme.toLowerCase() === 'basic' && timingSafeEqual(digest(given), expected);
+  };
+  const allowed = async (authorization: string): Promise<boolean> => {
+    if (isAdminPassword(authorization)) {
       return true;
     }
-    const [user, ...password] = given.split(':');
-    return user === API_KEY_USER && isAdminKey(password.join(':'));
+    const token = dashboardKeyToken(authorization);
+    return token !== undefined && isAdminKey(token);
   };
   fastify.addHook('onRequest', async (request, reply) => {
     // The route pattern matched, not the raw URL: no spelling of a path slips past.

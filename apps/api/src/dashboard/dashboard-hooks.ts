@@ -1,3 +1,4 @@
+import { ApiKeyVerifier } from '@lib/auth';
 import { JobStatusRecorder } from '@lib/job-status';
 import { JobQueues, isQueueName } from '@lib/queues';
 import { Injectable } from '@nestjs/common';
@@ -31,6 +32,7 @@ export class DashboardHooks {
     private readonly queues: JobQueues,
     private readonly removals: DashboardRemovals,
     private readonly audit: AuditTrail,
+    private readonly verifier: ApiKeyVerifier,
   ) {}
 
   async before(context: HookContext): Promise<BeforeHookResult> {
@@ -81,10 +83,10 @@ export class DashboardHooks {
     return result;
   }
 
-  private recordAction(context: HookContext, route: string): Promise<void> {
+  private async recordAction(context: HookContext, route: string): Promise<void> {
     const { queueName, jobId, queueStatus } = paramsOf(context);
     return this.audit.record({
-      actor: dashboardActor(context.request.headers.authorization),
+      actor: await dashboardActor(context.request.headers.authorization, this.verifier),
       tenant: ALL_TENANTS,
       action: AUDIT_ACTIONS.dashboard,
       jobIds: jobId ? [jobId] : [],

@@ -18,7 +18,7 @@ import { DashboardRemovals } from './dashboard-removals';
 export const DASHBOARD_ROUTE = '/admin/queues';
 
 @Module({
-  imports: [JobStatusModule, QueuesModule, AuditModule],
+  imports: [JobStatusModule, QueuesModule, AuditModule, AuthenticationModule],
   providers: [DashboardHooks, DashboardRemovals],
   exports: [DashboardHooks],
 })
