@@ -32,6 +32,7 @@ export class ScheduleView {
   payload!: Record<string, unknown>;
   /** Null when the schedule is switched off. @example "2026-11-23T01:00:00.000Z" */
   next_run_at!: string | null;
+  /** Null before its first job, and for callers of another tenant than default (which owns schedules' jobs). */
   @ApiProperty({ type: ScheduleJobView, nullable: true })
   last_job!: ScheduleJobView | null;
 }

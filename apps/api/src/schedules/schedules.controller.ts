@@ -1,4 +1,4 @@
-import { SCOPES } from '@lib/auth';
+import { DEFAULT_TENANT, SCOPES } from '@lib/auth';
 import type { Caller } from '@lib/auth';
 import { JobStatusReader } from '@lib/job-status';
 import { ScheduleBook, ScheduleDispatcher } from '@lib/schedules';
@@ -31,15 +31,21 @@ export class SchedulesController {
     private readonly audit: AuditTrail,
   ) {}
 
-  /** Every schedule: built-in ones merged with SCHEDULES_FILE, with its next run and last job. */
+  /**
+   * Every schedule: built-in ones merged with SCHEDULES_FILE, with its next run and last
+   * job. Schedules' jobs are tenant default's: other tenants see no last job.
+   */
   @Get()
   @RequiresScope(SCOPES.schedulesRead)
   @Header('cache-control', 'no-store')
   @ApiOkResponse({ type: ScheduleView, isArray: true })
   @ApiErrors(401, 403)
-  async list(): Promise<ScheduleView[]> {
+  async list(@RequestCaller() caller: Caller): Promise<ScheduleView[]> {
     const schedules = this.book.all();
-    const latest = await this.reader.latestOfSchedules(schedules.map((s) => s.name));
+    const latest =
+      caller.tenant === DEFAULT_TENANT
+        ? await this.reader.latestOfSchedules(schedules.map((s) => s.name))
+        : new Map<string, never>();
     return schedules.map((schedule) => toScheduleView(schedule, latest.get(schedule.name)));
   }
 
