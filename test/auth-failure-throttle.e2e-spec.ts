@@ -24,6 +24,9 @@ describe('throttling requests without a valid API key per client address', () =>
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
     // Keys are not looked at from that address until its minute is over.
     expect((await platform.get('/jobs')).status).toBe(429);
+    // Without TRUST_PROXY, a forwarded-for header is anyone's to send: it changes nothing.
+    const spoofed = { headers: { 'x-forwarded-for': '203.0.113.7' } };
+    expect((await platform.get('/jobs', spoofed)).status).toBe(429);
   });
 
   it('still answers the health probe, metrics and docs from that address', async () => {
@@ -57,5 +60,30 @@ describe('throttling failed dashboard logins per client address', () => {
       headers: basic('admin', 'correct horse battery'),
     });
     expect(right.status).toBe(429);
+  });
+});
+
+describe('throttling the clients behind a trusted reverse proxy (TRUST_PROXY)', () => {
+  const platform = new TestPlatform('auth-throttle-proxy', {
+    AUTH_FAILURES_PER_MINUTE: '2',
+    TRUST_PROXY: '127.0.0.1,::1',
+  });
+  const from = (client: string) => ({
+    headers: { authorization: 'Bearer not-a-key', 'x-forwarded-for': client },
+  });
+
+  beforeAll(() => platform.start('api'));
+  afterAll(() => platform.stop());
+
+  it('counts each forwarded client apart, so one client never throttles the others', async () => {
+    expect((await platform.get('/jobs', from('203.0.113.1'))).status).toBe(401);
+    expect((await platform.get('/jobs', from('203.0.113.1'))).status).toBe(401);
+    const refused = await platform.get('/jobs', from('203.0.113.1'));
+    expect(refused.status).toBe(429);
+    expect(refused.body.message).toContain('from 203.0.113.1:');
+    expect((await platform.get('/jobs', from('203.0.113.2'))).status).toBe(401);
+    expect(
+      (await platform.get('/jobs', { headers: { 'x-forwarded-for': '203.0.113.2' } })).status,
+    ).toBe(200);
   });
 });

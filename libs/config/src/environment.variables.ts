@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { IntegerFrom } from '@lib/validation';
 import { Expose } from 'class-transformer';
 import { IsIn, IsTimeZone, Matches } from 'class-validator';
+import { ProxyAddresses } from './proxy-addresses.decorator';
 
 const list = /^[a-z0-9_]+(\s*,\s*[a-z0-9_]+)*$/;
 // host[:port]: a name or IPv4 address, or an IPv6 address in brackets; a port of 1 to 65535.
@@ -212,6 +213,15 @@ export class EnvironmentVariables {
   @Expose()
   @Matches(/^.{0,65536}$/s, { message: 'TENANT_QUOTAS must be at most 65536 characters of JSON' })
   TENANT_QUOTAS = '';
+
+  /**
+   * Reverse proxies (IP addresses or CIDR ranges) whose X-Forwarded-For names the client:
+   * the per-address limits then count the client, not the proxy. Empty: the connection's
+   * address is the client's, and X-Forwarded-For is ignored.
+   */
+  @Expose()
+  @ProxyAddresses('TRUST_PROXY')
+  TRUST_PROXY = '';
 
   /** Requests refused 401 (or a failed dashboard login) one client address may make per minute. */
   @Expose()

@@ -10,7 +10,7 @@ describe('loadPlatformConfig', () => {
       prefix: 'jobs',
     });
     expect(config.database.url).toBe('postgres://postgres@127.0.0.1:5432/jobs');
-    expect(config.api).toEqual({ port: 3000, auth: true });
+    expect(config.api).toEqual({ port: 3000, auth: true, trustedProxies: [] });
     expect(config.worker).toEqual({
       queues: ['high', 'default', 'low', 'etl'],
       concurrency: 10,
@@ -120,5 +120,15 @@ describe('loadPlatformConfig', () => {
       'ADMIN_PASSWORD must be 12 to 200 characters long, got a value of 10 characters (not shown: ADMIN_PASSWORD is a secret).',
     );
     expect(load).not.toThrow(/short-pass/);
+  });
+
+  it('reads TRUST_PROXY as addresses and ranges, and refuses anything else', () => {
+    expect(loadPlatformConfig({}).api.trustedProxies).toEqual([]);
+    expect(
+      loadPlatformConfig({ TRUST_PROXY: '10.0.0.1, 10.1.0.0/16,::1' }).api.trustedProxies,
+    ).toEqual(['10.0.0.1', '10.1.0.0/16', '::1']);
+    expect(() => loadPlatformConfig({ TRUST_PROXY: 'proxy.internal' })).toThrow(
+      'TRUST_PROXY must be a comma-separated list of IP addresses or CIDR ranges, such as "127.0.0.1,10.0.0.0/8", got "proxy.internal".',
+    );
   });
 });

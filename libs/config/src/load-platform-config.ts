@@ -3,15 +3,10 @@ import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { EnvironmentVariables, LOG_FORMATS, LOG_LEVELS } from './environment.variables';
 import { InvalidConfigError } from './invalid-config.error';
+import { listEntries } from './list-entries';
 import { PlatformConfig } from './platform.config';
 import { shownValue } from './shown-value';
 import { TenantQuotas } from './tenant-quotas';
-
-const splitList = (value: string): string[] =>
-  value
-    .split(',')
-    .map((item) => item.trim())
-    .filter((item) => item.length > 0);
 
 /**
  * Reads and validates the environment once.
@@ -36,22 +31,26 @@ export function loadPlatformConfig(env: NodeJS.ProcessEnv = process.env): Platfo
   return new PlatformConfig(
     { url: vars.REDIS_URL, prefix: vars.QUEUE_PREFIX },
     { url: vars.DATABASE_URL, migrationUrl: vars.DATABASE_MIGRATION_URL || null },
-    { port: vars.PORT, auth: vars.API_AUTH === 'on' },
+    {
+      port: vars.PORT,
+      auth: vars.API_AUTH === 'on',
+      trustedProxies: listEntries(vars.TRUST_PROXY),
+    },
     { port: vars.HEALTH_PORT },
     vars.ADMIN_USER && vars.ADMIN_PASSWORD
       ? { user: vars.ADMIN_USER, password: vars.ADMIN_PASSWORD }
       : null,
     {
-      queues: splitList(vars.WORKER_QUEUES),
+      queues: listEntries(vars.WORKER_QUEUES),
       concurrency: vars.WORKER_CONCURRENCY,
       stallTimeoutMs: vars.WORKER_STALL_TIMEOUT_MS,
       shutdownGraceMs: vars.SHUTDOWN_GRACE_MS,
     },
     {
-      truncateAllowedTables: splitList(vars.TRUNCATE_ALLOWED_TABLES),
+      truncateAllowedTables: listEntries(vars.TRUNCATE_ALLOWED_TABLES),
       maxTimeoutMs: vars.JOB_MAX_TIMEOUT_MS,
       payloadMaxBytes: vars.JOB_PAYLOAD_MAX_BYTES,
-      importAllowedTables: splitList(vars.IMPORT_ALLOWED_TABLES),
+      importAllowedTables: listEntries(vars.IMPORT_ALLOWED_TABLES),
       importDir: resolve(vars.IMPORT_DIR),
       importMaxBytes: vars.IMPORT_MAX_BYTES,
       importMaxRecordBytes: vars.IMPORT_MAX_RECORD_BYTES,
@@ -66,7 +65,7 @@ export function loadPlatformConfig(env: NodeJS.ProcessEnv = process.env): Platfo
     { handOffSweepMs: vars.HANDOFF_SWEEP_MS, redisAuditMs: vars.REDIS_AUDIT_MS },
     { level: vars.LOG_LEVEL, format: vars.LOG_FORMAT },
     {
-      allowedHosts: splitList(vars.OUTBOUND_ALLOWED_HOSTS),
+      allowedHosts: listEntries(vars.OUTBOUND_ALLOWED_HOSTS),
       connectTimeoutMs: vars.OUTBOUND_CONNECT_TIMEOUT_MS,
       idleTimeoutMs: vars.OUTBOUND_IDLE_TIMEOUT_MS,
     },

@@ -8,7 +8,12 @@ export class PlatformConfig {
     /** `migrationUrl`: the role that creates the database and migrates it; null for `url`'s. */
     readonly database: { url: string; migrationUrl: string | null },
     /** `auth`: false only with API_AUTH=off, when no request needs a key. */
-    readonly api: { port: number; auth: boolean },
+    readonly api: {
+      port: number;
+      auth: boolean;
+      /** Addresses and CIDR ranges of reverse proxies whose X-Forwarded-For is believed. */
+      trustedProxies: string[];
+    },
     /** Port of /health and /metrics in the apps without an API (worker, scheduler). */
     readonly health: { port: number },
     /** Credentials of the dashboard; null leaves it unmounted. */

@@ -39,6 +39,9 @@ export async function bootApp(name: string, options: BootOptions): Promise<void>
     // Node's default, not Fastify's 72 s: on SIGTERM the server waits for a keep-alive
     // connection that just answered its last request to time out before it closes.
     keepAliveTimeout: 5_000,
+    // request.ip (the per-address limits, the request log) is the client's only behind
+    // the proxies TRUST_PROXY names; a header anyone can send is believed from no one else.
+    trustProxy: config.api.trustedProxies.length > 0 ? config.api.trustedProxies : false,
   });
   const app = await NestFactory.create<NestFastifyApplication>(root, adapter, {
     bodyParser: false,
