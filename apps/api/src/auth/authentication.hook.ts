@@ -1,7 +1,8 @@
 import { OPEN_CALLER } from '@lib/auth';
 import type { ApiKeyVerifier } from '@lib/auth';
+import { ERROR_CATEGORIES, PlatformError } from '@lib/errors';
 import type { FastifyInstance } from 'fastify';
-import { errorAnswer } from '../http/error-answer';
+import { sendError } from '../http/send-error';
 import { isOpenRoute } from './open-routes';
 import './request-caller';
 
@@ -30,11 +31,10 @@ export function authenticateRequests(
     try {
       request.caller = await verifier.callerOf(request.headers.authorization);
     } catch (error) {
-      const answer = errorAnswer(error);
-      if (answer.statusCode === 401) {
+      if (error instanceof PlatformError && error.category === ERROR_CATEGORIES.unauthenticated) {
         void reply.header('www-authenticate', 'Bearer realm="jobs-platform"');
       }
-      return reply.code(answer.statusCode).send(answer);
+      return sendError(reply, error);
     }
   });
 }

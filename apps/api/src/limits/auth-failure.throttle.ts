@@ -18,8 +18,9 @@ const SUSPECTS_PRUNE_SIZE = 10_000;
  * failed dashboard login) and refuses that address with 429 for the rest of the minute
  * once it had AUTH_FAILURES_PER_MINUTE of them, before its credentials are looked at:
  * guessing a key or the dashboard password costs a minute every few tries. The address is
- * the connection's (behind a proxy, the proxy's). Requests in flight when the limit is
- * reached still get their 401: the overshoot is bounded by the address's concurrency.
+ * Fastify's request.ip: the connection's, or the client a TRUST_PROXY proxy forwards.
+ * Requests in flight when the limit is reached still get their 401: the overshoot is
+ * bounded by the address's concurrency.
  * Only an address this process answered 401 within its window is looked up in Redis, so
  * that requests with good keys cost no round trip; an address failing on several API
  * processes gets at most one more try on each before each of them refuses it too.
