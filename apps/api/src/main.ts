@@ -2,7 +2,7 @@ import { JOB_STATUS_SCHEMA } from '@lib/job-status';
 import { bootApp, runOrExit } from '@lib/lifecycle';
 import { ApiModule } from './api.module';
 import { configureHttp } from './http/configure-http';
-import { configureOpenApi } from './http/configure-openapi';
+import { configureOpenApi } from './openapi/configure-openapi';
 import { AuthFailureThrottle } from './limits/auth-failure.throttle';
 
 runOrExit('api', () =>

@@ -1,8 +1,12 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { OpenAPIObject } from '@nestjs/swagger';
 
-/** Swagger UI at /docs and the OpenAPI 3 document at /docs-json, built from the DTOs. */
-export function configureOpenApi(app: INestApplication): void {
+/**
+ * The API's OpenAPI 3 document, built from the controllers and DTOs. One builder for the
+ * document served at /docs-json and the committed openapi.json, so the two cannot differ.
+ */
+export function openApiDocument(app: INestApplication): OpenAPIObject {
   const config = new DocumentBuilder()
     .setTitle('jobs-platform')
     .setDescription(
@@ -12,5 +16,5 @@ export function configureOpenApi(app: INestApplication): void {
     // An API key's token, sent as `Authorization: Bearer <token>` (see @ApiBearerAuth).
     .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'An API key token (jp_…).' })
     .build();
-  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, config));
+  return SwaggerModule.createDocument(app, config);
 }
