@@ -1,0 +1,36 @@
+import { Command } from 'commander';
+import type { JobStatusDocument } from '../api-types.js';
+import { cliContext } from './cli-context.js';
+import { progressText } from './progress-text.js';
+
+/** `jobs status <id>`: GET /job-status/:id, as `field: value` lines. */
+export function statusCommand(): Command {
+  return new Command('status')
+    .description("print a job's status document")
+    .argument('<id>', 'job id')
+    .action(async (id: string, _options: unknown, command: Command) => {
+      const context = cliContext(command);
+      const job = await context.client.getStatus(id);
+      context.printDocument(job, () => statusText(job));
+    });
+}
+
+function statusText(job: JobStatusDocument): string {
+  const fields: Array<[string, unknown]> = [
+    ['id', job.id],
+    ['type', job.type],
+    ['queue', job.queue],
+    ['status', job.status],
+    ['attempts', `${job.attempts} of ${job.max_attempts}`],
+    ['progress', progressText(job.progress)],
+    ['created_at', job.created_at],
+    ['started_at', job.started_at],
+    ['finished_at', job.finished_at],
+    ['result', job.result === null ? null : JSON.stringify(job.result)],
+    ['error', job.error?.message ?? null],
+  ];
+  return fields
+    .filter(([, value]) => value !== null && value !== '')
+    .map(([name, value]) => `${name}: ${String(value)}`)
+    .join('\n');
+}

@@ -1,0 +1,45 @@
+import type { JobStatusDocument } from '../api-types.js';
+import type { CliContext } from './cli-context.js';
+import { JsonLinesDisplay } from './json-lines.display.js';
+import { ProgressBarDisplay } from './progress-bar.display.js';
+import type { StatusDisplay } from './status-display.js';
+import { StatusLinesDisplay } from './status-lines.display.js';
+
+export interface WatchJobOptions {
+  /** Stops watching when it aborts (`wait --timeout`). */
+  signal?: AbortSignal;
+  /** With `--json`: print every status document (`follow`) or only the final one (`wait`). */
+  jsonEveryChange: boolean;
+}
+
+/**
+ * Watches a job to its end, showing it as it changes: a live bar when stdout is a terminal,
+ * a line per change otherwise, JSON lines with `--json`. Resolves with the final document.
+ */
+export async function watchJob(
+  context: CliContext,
+  id: string,
+  options: WatchJobOptions,
+): Promise<JobStatusDocument> {
+  const display = displayFor(context, options.jsonEveryChange);
+  let last: JobStatusDocument | undefined;
+  try {
+    for await (const job of context.client.watchStatus(id, { signal: options.signal })) {
+      last = job;
+      display.show(job);
+    }
+  } finally {
+    display.stop();
+  }
+  // watchStatus ends only after a final status, so `last` is one.
+  return last as JobStatusDocument;
+}
+
+function displayFor(context: CliContext, jsonEveryChange: boolean): StatusDisplay {
+  if (context.json) {
+    return jsonEveryChange ? new JsonLinesDisplay(context.print) : { show() {}, stop() {} };
+  }
+  return process.stdout.isTTY
+    ? new ProgressBarDisplay(process.stdout)
+    : new StatusLinesDisplay(context.print);
+}
