@@ -102,6 +102,19 @@ describe('the jobs command line', () => {
     );
   });
 
+  it('shows a live progress bar when stdout is a terminal', async () => {
+    const id = await create('--payload', '{"ms":300}');
+    // script(1) runs the command on a pseudo-terminal, as a person's shell would.
+    const command = [process.execPath, CLI, 'wait', id].join(' ');
+    const run = await runCommand('script', ['-qec', command, '/dev/null'], {
+      env: { PATH: process.env.PATH ?? '', JOBS_URL: platform.url, JOBS_API_KEY: platform.apiKey },
+    });
+    expect(run.code).toBe(0);
+    // The bar's characters (cli-progress' shades preset) appear only when drawing a bar.
+    expect(run.stdout).toMatch(/completed +\u2588{40} 100%/);
+    expect(run.stdout).toContain(`${id} completed`);
+  });
+
   it('exits 2 for a failed job and names its error', async () => {
     const id = await create('--payload', '{"ms":0,"fail_attempts":1}', '--max-attempts', '1');
     const waited = await jobs(['wait', id]);

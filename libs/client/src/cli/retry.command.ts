@@ -1,14 +1,11 @@
-import { Command } from 'commander';
-import { cliContext } from './cli-context.js';
+import type { Command } from 'commander';
+import { jobIdCommand } from './job-id.command.js';
 
 /** `jobs retry <id>`: POST /jobs/:id/retry, for a failed or cancelled job. */
-export function retryCommand(): Command {
-  return new Command('retry')
-    .description('run a failed or cancelled job again; prints "<job id> <status>"')
-    .argument('<id>', 'job id')
-    .action(async (id: string, _options: unknown, command: Command) => {
-      const context = cliContext(command);
-      const retried = await context.client.retry(id);
-      context.printDocument(retried, () => `${retried.job_id} ${retried.status}`);
-    });
-}
+export const retryCommand = (): Command =>
+  jobIdCommand({
+    name: 'retry',
+    description: 'run a failed or cancelled job again; prints "<job id> <status>"',
+    request: (client, id) => client.retry(id),
+    text: (retried) => `${retried.job_id} ${retried.status}`,
+  });

@@ -1,19 +1,16 @@
-import { Command } from 'commander';
+import type { Command } from 'commander';
 import type { JobStatusDocument } from '../api-types.js';
-import { cliContext } from './cli-context.js';
+import { jobIdCommand } from './job-id.command.js';
 import { progressText } from './progress-text.js';
 
 /** `jobs status <id>`: GET /job-status/:id, as `field: value` lines. */
-export function statusCommand(): Command {
-  return new Command('status')
-    .description("print a job's status document")
-    .argument('<id>', 'job id')
-    .action(async (id: string, _options: unknown, command: Command) => {
-      const context = cliContext(command);
-      const job = await context.client.getStatus(id);
-      context.printDocument(job, () => statusText(job));
-    });
-}
+export const statusCommand = (): Command =>
+  jobIdCommand({
+    name: 'status',
+    description: "print a job's status document",
+    request: (client, id) => client.getStatus(id),
+    text: statusText,
+  });
 
 function statusText(job: JobStatusDocument): string {
   const fields: Array<[string, unknown]> = [
