@@ -152,6 +152,8 @@ describe('the jobs command line', () => {
     const documents = lines(followed.stdout).map((line) => JSON.parse(line));
     expect(documents.at(-1)).toMatchObject({ id, status: 'completed', progress: 100 });
     expect(documents.every((document) => document.id === id)).toBe(true);
+    const texts = documents.map((document) => JSON.stringify(document));
+    expect(new Set(texts).size).toBe(texts.length);
   });
 
   it('exits 1 with one line naming the problem, never a stack', async () => {
@@ -175,6 +177,10 @@ describe('the jobs command line', () => {
 
     const url = `http://127.0.0.1:${await freePort()}`;
     expect(await jobs(['list', '--url', url])).toMatchObject({
+      code: 1,
+      stderr: `jobs: Cannot reach the API at ${url} (--url or JOBS_URL): ECONNREFUSED.\n`,
+    });
+    expect(await jobs(['wait', randomUUID(), '--url', url])).toMatchObject({
       code: 1,
       stderr: `jobs: Cannot reach the API at ${url} (--url or JOBS_URL): ECONNREFUSED.\n`,
     });

@@ -6,7 +6,7 @@ import { EXIT_CODE } from './exit-code.js';
 import { failureMessage } from './failure-message.js';
 import { DEFAULT_URL, jobsProgram } from './jobs.program.js';
 
-// The version printed by `jobs --version` is the package's, two folders up from dist/<format>/cli.
+// `jobs --version` prints the package's version; its package.json is three folders up from dist/cjs/cli.
 const { version } = JSON.parse(
   readFileSync(join(__dirname, '..', '..', '..', 'package.json'), 'utf8'),
 ) as { version: string };

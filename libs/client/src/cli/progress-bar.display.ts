@@ -30,19 +30,20 @@ export class ProgressBarDisplay implements StatusDisplay {
             params,
             payload,
           ),
-        hideCursor: true,
+        // A hidden cursor would stay hidden if the user ends the command with Ctrl-C.
+        hideCursor: false,
       },
       Presets.shades_classic,
     );
   }
 
   show(job: JobStatusDocument): void {
-    const numeric = typeof job.progress === 'number';
     const value = typeof job.progress === 'number' ? job.progress : 0;
     const payload: BarPayload = {
       status: job.status.padEnd(9),
       details: progressText(job.progress),
-      numeric: numeric || job.progress === null,
+      // A job that reported nothing yet shows an empty bar, as at 0 %.
+      numeric: typeof job.progress !== 'object' || job.progress === null,
     };
     if (this.started) {
       this.bar.update(value, payload);

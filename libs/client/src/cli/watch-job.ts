@@ -1,3 +1,4 @@
+import { FINAL_STATES } from '../api-types.js';
 import type { JobStatusDocument } from '../api-types.js';
 import type { CliContext } from './cli-context.js';
 import { JsonLinesDisplay } from './json-lines.display.js';
@@ -21,18 +22,27 @@ export async function watchJob(
   id: string,
   options: WatchJobOptions,
 ): Promise<JobStatusDocument> {
+  // watchStatus rides out an API that cannot be reached; a command must say so at once
+  // instead (a wrong --url, a job id that does not exist), so it first asks once.
+  let last = await context.client.getStatus(id);
   const display = displayFor(context, options.jsonEveryChange);
-  let last: JobStatusDocument | undefined;
   try {
+    display.show(last);
+    if (FINAL_STATES.includes(last.status)) {
+      return last;
+    }
     for await (const job of context.client.watchStatus(id, { signal: options.signal })) {
+      // The stream starts with the current status, most often the one just read.
+      if (JSON.stringify(job) !== JSON.stringify(last)) {
+        display.show(job);
+      }
       last = job;
-      display.show(job);
     }
   } finally {
     display.stop();
   }
   // watchStatus ends only after a final status, so `last` is one.
-  return last as JobStatusDocument;
+  return last;
 }
 
 function displayFor(context: CliContext, jsonEveryChange: boolean): StatusDisplay {
