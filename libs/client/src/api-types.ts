@@ -45,10 +45,13 @@ export type CreateJobRequest<Payload = Record<string, unknown>> = Omit<SingleJob
   payload: Payload;
 };
 
+type CreatedJobView = Json<paths['/create-jobs']['post']['responses'][202]>;
+
 /** The API's answer to a created (202) or replayed (200) job. */
 export type CreatedJob = Narrow<
-  Json<paths['/create-jobs']['post']['responses'][202]>,
-  { status: JobState }
+  CreatedJobView,
+  // The states the document allows, JobState's all while it only says `string`.
+  { status: Extract<JobState, CreatedJobView['status']> }
 >;
 
 /** The API's error body, as it answers a request (or one job of a batch). */
