@@ -97,7 +97,7 @@ describe('the packed @jobs-platform/client in a project of its own', () => {
     await platform.stop();
   });
 
-  it('creates a job and waits for it from CommonJS, ESM and TypeScript', async () => {
+  it('creates a job and waits for it from CommonJS, ESM and TypeScript (both module kinds)', async () => {
     writeFileSync(join(project, 'use-client.cjs'), CJS_SCRIPT);
     writeFileSync(join(project, 'use-client.mjs'), ESM_SCRIPT);
     writeFileSync(join(project, 'use-client.ts'), TS_SCRIPT);
@@ -113,19 +113,29 @@ describe('the packed @jobs-platform/client in a project of its own', () => {
       '--types',
       'node',
     ];
-    await expectSuccess(tsc, [...typeOptions, '--outDir', 'out', 'use-client.ts']);
+    // As an ES module (.mts), the same program sees the ESM build's declarations.
+    writeFileSync(join(project, 'use-client-esm.mts'), TS_SCRIPT);
+    await expectSuccess(tsc, [
+      ...typeOptions,
+      '--outDir',
+      'out',
+      'use-client.ts',
+      'use-client-esm.mts',
+    ]);
 
     const outputs = [
       await expectSuccess(process.execPath, ['use-client.cjs']),
       await expectSuccess(process.execPath, ['use-client.mjs']),
       await expectSuccess(process.execPath, ['out/use-client.js']),
+      await expectSuccess(process.execPath, ['out/use-client-esm.mjs']),
     ].map((output) => JSON.parse(output));
     expect(outputs.map((job) => [job.status, job.result.message])).toEqual([
       ['completed', 'from commonjs'],
       ['completed', 'from esm'],
       ['completed', 'from typescript'],
+      ['completed', 'from typescript'],
     ]);
-    expect(outputs[2]).toMatchObject({ slept: 10, notFound: 'NotFoundError' });
+    expect(outputs[3]).toMatchObject({ slept: 10, notFound: 'NotFoundError' });
 
     writeFileSync(join(project, 'mistake.ts'), TS_MISTAKE);
     const mistake = await run(tsc, [...typeOptions, '--noEmit', 'mistake.ts']);
