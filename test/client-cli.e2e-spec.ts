@@ -186,10 +186,13 @@ describe('the jobs command line', () => {
     });
     const usage = await jobs(['create', 'sleep', '--priority', 'high']);
     expect(usage.code).toBe(1);
-    expect(usage.stderr).toContain(
-      `argument 'high' is invalid. Expected an integer from 0 to 1000000, got "high".`,
-    );
-    expect((await jobs(['payload'])).code).toBe(1);
+    expect(lines(usage.stderr)).toEqual([
+      `error: option '--priority <n>' argument 'high' is invalid. Expected an integer from 0 to 1000000, got "high".`,
+    ]);
+    expect(await jobs(['payload'])).toMatchObject({
+      code: 1,
+      stderr: "error: unknown command 'payload'\n",
+    });
   });
 
   it('documents the commands, the environment and the exit codes in --help', async () => {

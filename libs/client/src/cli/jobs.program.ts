@@ -1,7 +1,7 @@
 import { Command, Option } from 'commander';
 import { cancelCommand } from './cancel.command.js';
 import { createCommand } from './create.command.js';
-import { EXIT_CODES_HELP } from './exit-codes.help.js';
+import { HELP_EPILOGUE } from './help.epilogue.js';
 import { followCommand } from './follow.command.js';
 import { listCommand } from './list.command.js';
 import { retryCommand } from './retry.command.js';
@@ -19,8 +19,7 @@ export function jobsProgram(version: string): Command {
     .addOption(new Option('--url <url>', 'the API base URL').env('JOBS_URL').default(DEFAULT_URL))
     .addOption(new Option('--api-key <key>', 'an API key (jp_…)').env('JOBS_API_KEY'))
     .option('--json', 'print one JSON document per line, for scripts')
-    .addHelpText('after', EXIT_CODES_HELP)
-    .showHelpAfterError('(run jobs --help for usage)')
+    .addHelpText('after', HELP_EPILOGUE)
     .exitOverride();
   for (const command of [
     createCommand(),

@@ -1,7 +1,10 @@
 import { EXIT_CODE } from './exit-code.js';
 
-/** The exit codes, as `jobs --help` lists them after the commands. */
-export const EXIT_CODES_HELP = [
+/** What `jobs --help` adds after the commands: its two names, the environment and the exit codes. */
+export const HELP_EPILOGUE = [
+  '',
+  'Installed as jobs and as jobs-platform: from a shell (npx, npm scripts, a terminal) call it',
+  'jobs-platform, since every POSIX shell has a builtin named jobs that comes first.',
   '',
   'Environment:',
   '  JOBS_URL        the API base URL when --url is not given (default http://localhost:3000)',
