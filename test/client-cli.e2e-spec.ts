@@ -129,7 +129,7 @@ describe('the jobs command line', () => {
     const timedOut = await jobs(['wait', id, '--timeout', '300']);
     expect(timedOut).toMatchObject({
       code: 4,
-      stderr: `Job ${id} did not finish within 300 ms (--timeout).\n`,
+      stderr: `jobs: Job ${id} did not finish within 300 ms (last seen: queued). Raise --timeout to wait longer.\n`,
     });
 
     expect(await jobs(['cancel', id])).toMatchObject({ code: 0, stdout: `${id} cancelled\n` });

@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { WaitTimeoutError } from '../api-errors.js';
 import { cliContext } from './cli-context.js';
 import { exitCodeForOutcome, EXIT_CODE } from './exit-code.js';
 import { integerArgument } from './integer-argument.js';
@@ -24,19 +25,18 @@ export function waitCommand(): Command {
     )
     .action(async (id: string, options: WaitCommandOptions, command: Command) => {
       const context = cliContext(command);
-      const signal =
-        options.timeout === undefined ? undefined : AbortSignal.timeout(options.timeout);
       try {
-        const job = await watchJob(context, id, { signal, jsonEveryChange: false });
+        const job = await watchJob(context, id, {
+          timeoutMs: options.timeout,
+          jsonEveryChange: false,
+        });
         context.printDocument(job, () => outcomeText(job));
         process.exitCode = exitCodeForOutcome(job.status);
       } catch (error) {
-        if (!signal?.aborted) {
+        if (!(error instanceof WaitTimeoutError)) {
           throw error;
         }
-        process.stderr.write(
-          `Job ${id} did not finish within ${options.timeout} ms (--timeout).\n`,
-        );
+        process.stderr.write(`jobs: ${error.message} Raise --timeout to wait longer.\n`);
         process.exitCode = EXIT_CODE.timedOut;
       }
     });
