@@ -19,7 +19,12 @@ module.exports = {
   // @nestjs/* 12, @apidevtools/*, stream-json and stream-chain ship ESM only: swc turns them into CommonJS with our code.
   transform: { '^.+\\.(t|j|mj)s$': swc },
   transformIgnorePatterns: ['/node_modules/(?!(@nestjs|@apidevtools|stream-json|stream-chain)/)'],
-  moduleNameMapper: { '^@lib/(.*)$': '<rootDir>/libs/$1/src' },
+  moduleNameMapper: {
+    '^@lib/(.*)$': '<rootDir>/libs/$1/src',
+    // libs/client is also built as ESM, whose relative imports name the .js file; in the
+    // sources that file is the .ts one, which jest finds without the extension.
+    '^(\\.{1,2}/.*)\\.js$': '$1',
+  },
   modulePathIgnorePatterns: ['<rootDir>/dist/'],
   testTimeout: 60_000,
 };

@@ -1,5 +1,6 @@
 // Owns: the typed HTTP client other Node projects use to create, follow, cancel and retry jobs.
 // Must not import: any other @lib, Nest or any package: it ships on its own, over Node's fetch.
+// (The `jobs` command line in cli/ is the package's bin, not part of this entry point.)
 export {
   ApiError,
   BadRequestError,
@@ -9,8 +10,8 @@ export {
   ServerError,
   UnauthorizedError,
   WaitTimeoutError,
-} from './api-errors';
-export { FINAL_STATES } from './api-types';
+} from './api-errors.js';
+export { FINAL_STATES } from './api-types.js';
 export type {
   BackoffRequest,
   CancelledJob,
@@ -23,6 +24,7 @@ export type {
   JobState,
   JobStatusDocument,
   ListJobsQuery,
-} from './api-types';
-export { JobsClient } from './jobs-client';
-export type { JobsClientOptions, WaitOptions } from './jobs-client';
+} from './api-types.js';
+export { JobsClient } from './jobs-client.js';
+export type { JobsClientOptions, WaitOptions } from './jobs-client.js';
+export type { WatchOptions } from './status-watch.js';

@@ -1,6 +1,4 @@
-import { setTimeout as delay } from 'node:timers/promises';
-import { ApiError, NotFoundError, WaitTimeoutError, apiErrorFor } from './api-errors';
-import { FINAL_STATES } from './api-types';
+import { WaitTimeoutError, apiErrorFor } from './api-errors.js';
 import type {
   CancelledJob,
   CreateJobRequest,
@@ -9,9 +7,10 @@ import type {
   JobPage,
   JobStatusDocument,
   ListJobsQuery,
-} from './api-types';
-import { pollDelays } from './poll-delays';
-import { statusEvents } from './status-events';
+} from './api-types.js';
+import { responseBody } from './response-body.js';
+import { watchJobStatus } from './status-watch.js';
+import type { WatchOptions } from './status-watch.js';
 
 export interface JobsClientOptions {
   /** The API's base URL, e.g. `http://localhost:3000`. */
@@ -24,16 +23,10 @@ export interface JobsClientOptions {
   requestTimeoutMs?: number;
 }
 
-export interface WaitOptions {
+export interface WaitOptions extends Omit<WatchOptions, 'signal'> {
   /** Give up (WaitTimeoutError) after this long, in ms. */
   timeoutMs: number;
-  /** First poll interval when the event stream is unavailable, in ms (default 250). */
-  pollIntervalMs?: number;
-  /** Longest poll interval, in ms (default 5000). */
-  maxPollIntervalMs?: number;
 }
-
-const isFinal = (job: JobStatusDocument): boolean => FINAL_STATES.includes(job.status);
 
 /**
  * A typed client of the platform's HTTP API, with no dependency beyond Node's fetch.
@@ -91,78 +84,58 @@ export class JobsClient {
   }
 
   /**
-   * Resolves with the job's final status document (completed, failed or cancelled).
-   * Follows the job's event stream; if the stream is unavailable or breaks, polls with
-   * exponential backoff, jitter and a cap, riding out API restarts until the deadline.
+   * Yields the job's status document each time it changes, the current one first, and ends
+   * after the final one. Follows the event stream, reconnecting when it ends early, and polls
+   * while it cannot be opened (see WatchOptions for the waits); stop it with `signal` or by
+   * leaving the loop.
+   * @throws NotFoundError for an unknown job; the signal's reason once it aborts
+   */
+  watchStatus(id: string, options: WatchOptions = {}): AsyncGenerator<JobStatusDocument> {
+    return watchJobStatus(
+      {
+        openStream: (jobId, lastEventId, signal) => this.openStream(jobId, lastEventId, signal),
+        getStatus: (jobId) => this.getStatus(jobId),
+      },
+      id,
+      options,
+    );
+  }
+
+  /**
+   * Resolves with the job's final status document (completed, failed or cancelled), watching
+   * it as `watchStatus` does, riding out API restarts until the deadline.
    * @throws WaitTimeoutError past `timeoutMs`; NotFoundError for an unknown job
    */
   async waitForCompletion<Result = unknown>(
     id: string,
     options: WaitOptions,
   ): Promise<JobStatusDocument<Result>> {
-    const deadline = AbortSignal.timeout(options.timeoutMs);
+    const signal = AbortSignal.timeout(options.timeoutMs);
     let last: JobStatusDocument | undefined;
     try {
-      last = await this.follow(id, deadline);
-      if (last && isFinal(last)) {
-        return last as JobStatusDocument<Result>;
-      }
-      const delays = pollDelays({
-        initialMs: options.pollIntervalMs ?? 250,
-        maxMs: options.maxPollIntervalMs ?? 5000,
-      });
-      for (;;) {
-        await delay(delays.next().value as number, undefined, { signal: deadline });
-        last = (await this.pollOnce(id)) ?? last;
-        if (last && isFinal(last)) {
-          return last as JobStatusDocument<Result>;
-        }
-      }
-    } catch (error) {
-      if (deadline.aborted && !(error instanceof NotFoundError)) {
-        throw new WaitTimeoutError(id, options.timeoutMs, last?.status);
-      }
-      throw error;
-    }
-  }
-
-  /** The last status the event stream sent, or undefined if it could not be followed. */
-  private async follow(id: string, deadline: AbortSignal): Promise<JobStatusDocument | undefined> {
-    let last: JobStatusDocument | undefined;
-    try {
-      const response = await fetch(`${this.baseUrl}/job-status/${encodeURIComponent(id)}/events`, {
-        headers: { ...this.headers, accept: 'text/event-stream' },
-        signal: deadline,
-      });
-      if (response.status === 404) {
-        throw apiErrorFor(404, await response.json().catch(() => ({})));
-      }
-      if (!response.ok || response.body === null) {
-        await response.body?.cancel();
-        return undefined;
-      }
-      for await (const job of statusEvents(response.body)) {
+      for await (const job of this.watchStatus(id, { ...options, signal })) {
         last = job;
       }
     } catch (error) {
-      if (error instanceof NotFoundError || deadline.aborted) {
-        throw error;
-      }
-      // The stream broke (the API restarted, a proxy cut it): polling takes over.
+      throw signal.aborted ? new WaitTimeoutError(id, options.timeoutMs, last?.status) : error;
     }
-    return last;
+    // watchStatus ends only after a final status, so `last` is one.
+    return last as JobStatusDocument<Result>;
   }
 
-  /** The job's status, or undefined while the API cannot answer (a restart, a 5xx). */
-  private async pollOnce(id: string): Promise<JobStatusDocument | undefined> {
-    try {
-      return await this.getStatus(id);
-    } catch (error) {
-      if (error instanceof ApiError && error.status < 500) {
-        throw error;
-      }
-      return undefined;
-    }
+  private openStream(
+    id: string,
+    lastEventId: string | undefined,
+    signal: AbortSignal | undefined,
+  ): Promise<Response> {
+    return fetch(`${this.baseUrl}/job-status/${encodeURIComponent(id)}/events`, {
+      headers: {
+        ...this.headers,
+        accept: 'text/event-stream',
+        ...(lastEventId === undefined ? {} : { 'last-event-id': lastEventId }),
+      },
+      signal,
+    });
   }
 
   private async request<T>(method: string, path: string, body?: unknown): Promise<T> {
@@ -175,13 +148,7 @@ export class JobsClient {
       body: body === undefined ? undefined : JSON.stringify(body),
       signal: AbortSignal.timeout(this.options.requestTimeoutMs ?? 10_000),
     });
-    const text = await response.text();
-    let parsed: unknown = text;
-    try {
-      parsed = JSON.parse(text);
-    } catch {
-      // Not JSON: the error carries the text.
-    }
+    const parsed = await responseBody(response);
     if (!response.ok) {
       throw apiErrorFor(response.status, parsed);
     }

@@ -1,4 +1,4 @@
-import { pollDelays } from './poll-delays';
+import { pollDelays } from './poll-delays.js';
 
 describe('pollDelays', () => {
   it('doubles up to the cap, each wait between half and all of its step', () => {

@@ -1,7 +1,6 @@
 // Owns: the test-only kit: an isolated database and queue prefix, the apps as processes, waitFor.
 // Must not import: any app; nothing outside tests may import this lib.
 export { runApiKeyCli } from './api-key-cli';
-export type { CliRun } from './api-key-cli';
 export { AppProcess } from './app-process';
 export type { AppName } from './app-process';
 export { launchBrowser } from './browser';
@@ -11,6 +10,8 @@ export { freePort } from './free-port';
 export { readEvents } from './read-events';
 export type { ServerSentEvent } from './read-events';
 export { RedisServer } from './redis-server';
+export { runCommand } from './run-command';
+export type { CliRun, RunCommandOptions } from './run-command';
 export { TestDatabase } from './test-database';
 export { TestPlatform } from './test-platform';
 export type { HttpResponse, TestApiKey } from './test-platform';
