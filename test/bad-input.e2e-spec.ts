@@ -106,9 +106,9 @@ describe('a request the API refuses', () => {
     [{ delay_ms: 1.5 }, 'delay_ms must be an integer from 0 to 31536000000, got 1.5.'],
     [
       { backoff: { type: 'linear', delay_ms: 10 } },
-      'backoff.type must be "exponential" or "fixed", got linear.',
+      'backoff.type must be "exponential" or "fixed", got "linear".',
     ],
-    [{ run_at: 'tomorrow' }, 'run_at must be an ISO-8601 date-time, got tomorrow.'],
+    [{ run_at: 'tomorrow' }, 'run_at must be an ISO-8601 date-time, got "tomorrow".'],
   ])('refuses %j out of range', (extra, message) =>
     expectRefused({ type: 'sleep', payload: { ms: 1 }, ...extra }, 400, message, 'invalid_request'),
   );
@@ -254,13 +254,86 @@ describe('a request the API refuses', () => {
   it('refuses bad list filters', async () => {
     const tooMany = await platform.get('/jobs?limit=5000');
     expect(tooMany.status).toBe(400);
-    expect(tooMany.body.message).toContain('limit must be an integer from 1 to 200, got 5000.');
+    expect(tooMany.body.message).toContain('limit must be an integer from 1 to 200, got "5000".');
     const badStatus = await platform.get('/jobs?status=done');
     expect(badStatus.status).toBe(400);
     const badCursor = await platform.get('/jobs?cursor=abc');
     expect(badCursor.status).toBe(400);
     expect(badCursor.body.message).toContain('is not a cursor returned by GET /jobs');
     expect(badCursor.body.code).toBe('invalid_cursor');
+  });
+
+  it.each([
+    ['/jobs?limit=abc', 'limit must be an integer from 1 to 200, got "abc".'],
+    ['/jobs?limit=2.5', 'limit must be an integer from 1 to 200, got "2.5".'],
+    [
+      '/jobs?limit=5&limit=6',
+      'limit must be an integer from 1 to 200, got it twice ("5", "6"): give it once.',
+    ],
+    [
+      '/jobs?status=done',
+      'status must be one of queued, scheduled, running, retrying, completed, failed, cancelled, got "done".',
+    ],
+    [
+      '/jobs?status=queued&status=failed',
+      'status must be one of queued, scheduled, running, retrying, completed, failed, cancelled, got it twice ("queued", "failed"): give it once.',
+    ],
+    ['/jobs?type=a&type=b', 'type must be one job type, got it twice ("a", "b"): give it once.'],
+    ['/audit-log?limit=x', 'limit must be an integer from 1 to 200, got "x".'],
+  ])('names the query value as received: %s', async (path, message) => {
+    const response = await platform.get(path);
+    expect(response.status).toBe(400);
+    expect(response.body).toEqual({
+      statusCode: 400,
+      error: 'Bad Request',
+      message,
+      code: 'invalid_request',
+    });
+  });
+
+  it('names a missing nested value "nothing", never a placeholder', () =>
+    expectRefused(
+      { type: 'sleep', payload: { ms: 1 }, backoff: { type: 'fixed' } },
+      400,
+      'backoff.delay_ms must be an integer from 0 to 86400000, got nothing.',
+      'invalid_request',
+    ));
+
+  it('refuses a body that is not JSON with 415, whatever its content-type', async () => {
+    for (const type of ['text/plain', 'application/xml', 'application/x-www-form-urlencoded']) {
+      const response = await platform.post('/create-jobs', '{"type":"sleep","payload":{}}', {
+        headers: { 'content-type': type },
+      });
+      expect(response.status).toBe(415);
+      expect(response.body).toEqual({
+        statusCode: 415,
+        error: 'Unsupported Media Type',
+        message: 'Request body must be JSON, sent with content-type application/json.',
+        code: 'unsupported_media_type',
+      });
+    }
+  });
+
+  it('answers a path it cannot decode in the error shape, naming the URL', async () => {
+    const response = await platform.get('/job-status/%zz');
+    expect(response.status).toBe(400);
+    expect(response.body).toEqual({
+      statusCode: 400,
+      error: 'Bad Request',
+      message: expect.stringContaining('URL "/job-status/%zz" is not valid percent-encoding'),
+      code: 'malformed_url',
+    });
+  });
+
+  it('answers a path parameter past Fastify’s length limit in the error shape', async () => {
+    const response = await platform.get(`/job-status/${'x'.repeat(200)}`);
+    expect(response.status).toBe(414);
+    expect(response.body).toEqual({
+      statusCode: 414,
+      error: 'URI Too Long',
+      message: expect.stringContaining('x'.repeat(100)),
+      code: 'max_param_length',
+    });
   });
 
   it('answers an unknown route with the error shape and route_not_found', async () => {
