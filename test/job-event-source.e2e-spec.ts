@@ -126,6 +126,24 @@ describe('following a job with a standard EventSource client', () => {
       message: expect.stringContaining('got "abc"'),
     });
   });
+
+  it('is documented: the uuid id, Last-Event-ID, 200 as text/event-stream and 204', async () => {
+    const { body } = await platform.get('/docs-json');
+    const route = body.paths['/job-status/{id}/events'].get;
+    expect(route.parameters).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          name: 'id',
+          in: 'path',
+          schema: expect.objectContaining({ format: 'uuid' }),
+        }),
+        expect.objectContaining({ name: 'Last-Event-ID', in: 'header', required: false }),
+      ]),
+    );
+    expect(Object.keys(route.responses['200'].content)).toEqual(['text/event-stream']);
+    expect(route.responses['204']).toBeDefined();
+    expect(Object.keys(route.responses['404'].content)).toEqual(['application/json']);
+  });
 });
 
 /** The first event of a stream, read and then the stream closed. */

@@ -18,7 +18,6 @@ import {
   ApiNoContentResponse,
   ApiOkResponse,
   ApiParam,
-  ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
 
@@ -71,7 +70,6 @@ export class JobStatusController {
       'statuses are sent. Ids are whole numbers; anything else answers 400.',
     schema: { type: 'string', pattern: '^[1-9][0-9]*$' },
   })
-  @ApiProduces('text/event-stream')
   @ApiOkResponse({
     description:
       'text/event-stream of `status` events, each carrying a JobStatusView as data and the ' +
