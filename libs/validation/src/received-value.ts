@@ -26,7 +26,8 @@ function shown(value: unknown): string {
   if (value === undefined) {
     return 'nothing';
   }
-  const json = JSON.stringify(value) ?? String(value);
+  // Parsed JSON, query strings and the environment hold nothing JSON cannot write.
+  const json = JSON.stringify(value) ?? typeof value;
   const cut = json.length > MAX_SHOWN_CHARS ? `${json.slice(0, MAX_SHOWN_CHARS)}…` : json;
   // class-validator replaces $property, $value and $constraint1 in a message, even in the
   // text a client sent: "$" is written as the JSON escape \u0024, which names it as well.
