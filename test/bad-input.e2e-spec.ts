@@ -21,13 +21,13 @@ describe('a request the API refuses', () => {
     }
   });
 
-  const expectRefused = async (
-    body: unknown,
+  /** The answer is the error shape, its message holding `message`. */
+  const expectAnswer = (
+    response: { status: number; body: any },
     status: number,
     message: string | RegExp,
     code: string,
   ) => {
-    const response = await platform.post('/create-jobs', body);
     expect(response.status).toBe(status);
     expect(response.body).toEqual({
       statusCode: status,
@@ -41,6 +41,13 @@ describe('a request the API refuses', () => {
       expect(response.body.message).toMatch(message);
     }
   };
+
+  const expectRefused = async (
+    body: unknown,
+    status: number,
+    message: string | RegExp,
+    code: string,
+  ) => expectAnswer(await platform.post('/create-jobs', body), status, message, code);
 
   it('refuses malformed JSON', () =>
     expectRefused('{"type": "sleep", ', 400, 'Request body is not valid JSON', 'invalid_json'));
@@ -106,9 +113,9 @@ describe('a request the API refuses', () => {
     [{ delay_ms: 1.5 }, 'delay_ms must be an integer from 0 to 31536000000, got 1.5.'],
     [
       { backoff: { type: 'linear', delay_ms: 10 } },
-      'backoff.type must be "exponential" or "fixed", got linear.',
+      'backoff.type must be "exponential" or "fixed", got "linear".',
     ],
-    [{ run_at: 'tomorrow' }, 'run_at must be an ISO-8601 date-time, got tomorrow.'],
+    [{ run_at: 'tomorrow' }, 'run_at must be an ISO-8601 date-time, got "tomorrow".'],
   ])('refuses %j out of range', (extra, message) =>
     expectRefused({ type: 'sleep', payload: { ms: 1 }, ...extra }, 400, message, 'invalid_request'),
   );
@@ -254,7 +261,7 @@ describe('a request the API refuses', () => {
   it('refuses bad list filters', async () => {
     const tooMany = await platform.get('/jobs?limit=5000');
     expect(tooMany.status).toBe(400);
-    expect(tooMany.body.message).toContain('limit must be an integer from 1 to 200, got 5000.');
+    expect(tooMany.body.message).toContain('limit must be an integer from 1 to 200, got "5000".');
     const badStatus = await platform.get('/jobs?status=done');
     expect(badStatus.status).toBe(400);
     const badCursor = await platform.get('/jobs?cursor=abc');
@@ -262,6 +269,69 @@ describe('a request the API refuses', () => {
     expect(badCursor.body.message).toContain('is not a cursor returned by GET /jobs');
     expect(badCursor.body.code).toBe('invalid_cursor');
   });
+
+  it.each([
+    ['/jobs?limit=abc', 'limit must be an integer from 1 to 200, got "abc".'],
+    ['/jobs?limit=2.5', 'limit must be an integer from 1 to 200, got "2.5".'],
+    [
+      '/jobs?limit=5&limit=6',
+      'limit must be an integer from 1 to 200, got it twice ("5", "6"): give it once.',
+    ],
+    [
+      '/jobs?status=done',
+      'status must be one of queued, scheduled, running, retrying, completed, failed, cancelled, got "done".',
+    ],
+    [
+      '/jobs?status=queued&status=failed',
+      'status must be one of queued, scheduled, running, retrying, completed, failed, cancelled, got it twice ("queued", "failed"): give it once.',
+    ],
+    ['/jobs?type=a&type=b', 'type must be one job type, got it twice ("a", "b"): give it once.'],
+    ['/audit-log?limit=x', 'limit must be an integer from 1 to 200, got "x".'],
+  ])('names the query value as received, all of the message: %s', async (path, message) => {
+    const response = await platform.get(path);
+    expectAnswer(response, 400, message, 'invalid_request');
+    expect(response.body.message).toBe(message);
+  });
+
+  it('names a missing nested value "nothing", never a placeholder', () =>
+    expectRefused(
+      { type: 'sleep', payload: { ms: 1 }, backoff: { type: 'fixed' } },
+      400,
+      'backoff.delay_ms must be an integer from 0 to 86400000, got nothing.',
+      'invalid_request',
+    ));
+
+  it.each(['text/plain', 'application/xml', 'application/x-www-form-urlencoded'])(
+    'refuses a body sent as %s with 415: only JSON is read',
+    async (type) =>
+      expectAnswer(
+        await platform.post('/create-jobs', '{"type":"sleep","payload":{}}', {
+          headers: { 'content-type': type },
+        }),
+        415,
+        'Request body must be JSON, sent with content-type application/json.',
+        'unsupported_media_type',
+      ),
+  );
+
+  it.each([
+    [
+      'a path it cannot decode, naming the URL',
+      '/job-status/%zz',
+      400,
+      'URL "/job-status/%zz" is not valid percent-encoding',
+      'malformed_url',
+    ],
+    [
+      'a path parameter past Fastify’s length limit',
+      `/job-status/${'x'.repeat(200)}`,
+      414,
+      'x'.repeat(100),
+      'max_param_length',
+    ],
+  ])('answers %s in the error shape', async (_, path, status, message, code) =>
+    expectAnswer(await platform.get(path), status, message, code),
+  );
 
   it('answers an unknown route with the error shape and route_not_found', async () => {
     const response = await platform.get('/no-such-route');

@@ -1,6 +1,7 @@
 import { TestPlatform } from '@lib/testing';
 
 const IDLE_TIMEOUT_MS = 4000;
+const HEARTBEAT_MS = 200;
 
 /** An event stream held open: resolves once its first event arrived. */
 async function openStream(url: string) {
@@ -27,6 +28,8 @@ describe('limits on event streams', () => {
     API_AUTH: 'off',
     SSE_MAX_STREAMS_PER_TENANT: '2',
     SSE_IDLE_TIMEOUT_MS: String(IDLE_TIMEOUT_MS),
+    // Heartbeats all along: the idle timeout must close streams all the same.
+    SSE_HEARTBEAT_MS: String(HEARTBEAT_MS),
   });
   let events: string;
 
@@ -69,5 +72,18 @@ describe('limits on event streams', () => {
     const again = await openStream(events);
     expect(again.status).toBe(200);
     again.close();
+  });
+
+  // Last: its one stream is read to the end, so no stream of it outlives the test.
+  it('opens with a retry hint and the status, then sends heartbeat comments until it idles out', async () => {
+    const response = await fetch(events, { signal: AbortSignal.timeout(20_000) });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/event-stream; charset=utf-8');
+    expect(response.headers.get('x-request-id')).toEqual(expect.any(String));
+    const text = await response.text();
+    expect(text).toMatch(/^retry: 3000\nid: \d+\nevent: status\ndata: \{.*"status":"queued"/);
+    expect(text.match(/^event: /gm)).toHaveLength(1);
+    // Comment lines after the one event; a heartbeat is not an event, so the stream ended.
+    expect(text.split('\n\n').at(-1)).toMatch(/^(: heartbeat\n)+$/);
   });
 });

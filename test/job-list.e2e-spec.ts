@@ -86,7 +86,7 @@ describe('listing jobs', () => {
     expect(tooMany.status).toBe(400);
     expect(tooMany.body).toMatchObject({
       code: 'invalid_request',
-      message: 'limit must be an integer from 1 to 200, got 201.',
+      message: 'limit must be an integer from 1 to 200, got "201".',
     });
   });
 });

@@ -38,7 +38,7 @@ describe('a job changed after it was created', () => {
     expect(job.error).toMatchObject({
       name: 'InvalidPayloadError',
       permanent: true,
-      message: 'payload.ms must be an integer from 0 to 3600000, got soon.',
+      message: 'payload.ms must be an integer from 0 to 3600000, got "soon".',
     });
   });
 });

@@ -62,7 +62,7 @@ describe('creating jobs inside another service’s transaction', () => {
     expect(failed.error).toMatchObject({
       name: 'InvalidPayloadError',
       permanent: true,
-      message: 'payload.ms must be an integer from 0 to 3600000, got soon.',
+      message: 'payload.ms must be an integer from 0 to 3600000, got "soon".',
     });
   });
 

@@ -2,6 +2,7 @@ import { JOB_STATUS_SCHEMA } from '@lib/job-status';
 import { bootApp, runOrExit } from '@lib/lifecycle';
 import { ApiModule } from './api.module';
 import { configureHttp } from './http/configure-http';
+import { answerFrameworkError } from './http/framework-error.handler';
 import { configureOpenApi } from './openapi/configure-openapi';
 import { AuthFailureThrottle } from './limits/auth-failure.throttle';
 
@@ -10,6 +11,7 @@ runOrExit('api', () =>
     module: (config) => ApiModule.forRoot(config),
     schema: JOB_STATUS_SCHEMA,
     port: (config) => config.api.port,
+    frameworkErrors: answerFrameworkError,
     configure: (app) => {
       // First of all onRequest hooks: a throttled address is refused before any check.
       app.get(AuthFailureThrottle).attach(app.getHttpAdapter().getInstance());

@@ -195,9 +195,11 @@ export class JobRunner {
       completed: this.metrics.jobsCompleted,
       retrying: this.metrics.jobsRetried,
       failed: this.metrics.jobsFailed,
-      cancelled: this.metrics.jobsCancelled,
+      // The recorder counts cancellations as it commits them: the API and the dashboard
+      // cancel waiting jobs too, and only one process may count each job.
+      cancelled: undefined,
     };
-    counters[outcome.status].inc(labels);
+    counters[outcome.status]?.inc(labels);
   }
 
   // BullMQ marks a job that stalled past maxStalledCount and leaves its failure to the

@@ -238,6 +238,15 @@ export class EnvironmentVariables {
   @IntegerFrom(1000, 86_400_000, { coerce: true, showValue: false })
   SSE_IDLE_TIMEOUT_MS = 300_000;
 
+  /**
+   * An event stream with nothing to send gets a comment line this often, in ms, so that
+   * proxies that cut idle connections keep it open. A heartbeat is not an event: it does
+   * not keep a stream from SSE_IDLE_TIMEOUT_MS.
+   */
+  @Expose()
+  @IntegerFrom(100, 3_600_000, { coerce: true, showValue: false })
+  SSE_HEARTBEAT_MS = 15_000;
+
   /** Lowest level that is logged. */
   @Expose()
   @IsIn(LOG_LEVELS, {

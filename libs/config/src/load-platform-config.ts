@@ -74,6 +74,7 @@ export function loadPlatformConfig(env: NodeJS.ProcessEnv = process.env): Platfo
       authFailuresPerMinute: vars.AUTH_FAILURES_PER_MINUTE,
       sseMaxStreamsPerTenant: vars.SSE_MAX_STREAMS_PER_TENANT,
       sseIdleTimeoutMs: vars.SSE_IDLE_TIMEOUT_MS,
+      sseHeartbeatMs: vars.SSE_HEARTBEAT_MS,
     },
   );
 }

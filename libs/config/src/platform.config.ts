@@ -62,6 +62,8 @@ export class PlatformConfig {
       authFailuresPerMinute: number;
       sseMaxStreamsPerTenant: number;
       sseIdleTimeoutMs: number;
+      /** SSE_HEARTBEAT_MS: between comment lines on an event stream, in ms. */
+      sseHeartbeatMs: number;
     },
   ) {}
 }

@@ -109,6 +109,13 @@ export class JobStatus {
 
   @Column({ name: 'updated_at', type: 'timestamptz', insert: false })
   updatedAt!: Date;
+
+  /**
+   * 1 when created, one more at every write (a trigger counts): orders the row's versions
+   * strictly, where updated_at may tie or step back. Postgres bigint, read as a string.
+   */
+  @Column({ type: 'bigint', insert: false, update: false })
+  version!: string;
 }
 
 /** A JobStatus as created: Postgres fills in the rest (sequence, timestamps, no outcome). */

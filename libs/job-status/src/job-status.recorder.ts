@@ -1,7 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import type { BeforeApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { GroupCommit, preparedQuery } from '@lib/database';
+import { PlatformMetrics } from '@lib/metrics';
 import { DataSource } from 'typeorm';
 import type { JobError } from './job-error';
 import type { JobState } from './job-state';
@@ -12,6 +13,12 @@ import { newJobColumns } from './new-job-columns';
 import { insertWithinQuotas } from './pending-quota.insert';
 import type { PendingQuotaReached, QuotaBoundJob } from './pending-quota.insert';
 import { UpdateBatch } from './update-batch';
+
+/** The labels a job is counted under in the job metrics. */
+interface JobLabels {
+  type: string;
+  queue: string;
+}
 
 /** What a finished attempt leads to. */
 export type AttemptOutcome =
@@ -166,7 +173,11 @@ export class JobStatusRecorder implements BeforeApplicationShutdown {
     boolean | PendingQuotaReached
   >((entries) => insertWithinQuotas(this.dataSource, entries), MAX_JOBS_PER_INSERT);
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  /** @param metrics where cancellations are counted; absent outside an app (tests) */
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Optional() private readonly metrics?: PlatformMetrics,
+  ) {}
 
   // Before the database closes: markers still lingering are written, not lost.
   async beforeApplicationShutdown(): Promise<void> {
@@ -235,7 +246,11 @@ export class JobStatusRecorder implements BeforeApplicationShutdown {
     attempt: StartedAttempt,
     outcome: AttemptOutcome,
   ): Promise<JobState | undefined> {
-    return (await this.finished.submit({ ...attempt, outcome }))?.status;
+    const written = (await this.finished.submit({ ...attempt, outcome }))?.status;
+    if (written === JOB_STATES.cancelled) {
+      this.metrics?.jobsCancelled.inc({ type: attempt.type, queue: attempt.queue });
+    }
+    return written;
   }
 
   /** Fails a job whose worker is gone (it stalled past the limit); terminal jobs are left alone. */
@@ -287,9 +302,10 @@ export class JobStatusRecorder implements BeforeApplicationShutdown {
 
   /** Ends a job whose cancel was requested and that no worker holds; false otherwise. */
   async settleCancelled(id: string): Promise<boolean> {
-    const [rows] = await this.dataSource.query<[unknown[], number]>(TRANSITIONS.cancelSettled, [
+    const [rows] = await this.dataSource.query<[JobLabels[], number]>(TRANSITIONS.cancelSettled, [
       id,
     ]);
+    rows.forEach(({ type, queue }) => this.metrics?.jobsCancelled.inc({ type, queue }));
     return rows.length > 0;
   }
 

@@ -8,6 +8,8 @@ const DASHBOARD_REMOVAL = {
         cancel_requested_at = COALESCE(j.cancel_requested_at, now()),
         error = ${REMOVAL_ERROR}, errors = j.errors || jsonb_build_array(${REMOVAL_ERROR})`,
   fence: `j.status IN (${sqlStates(WAITING_STATES)})`,
+  // The labels jobs_cancelled_total counts them under.
+  returning: 'j.id, j.type, j.queue',
 };
 
 // An attempt's writes: the attempt number, lease, worker and start time it opened with.
@@ -168,7 +170,7 @@ export const TRANSITIONS = {
     UPDATE job_statuses SET status = '${S.cancelled}', finished_at = now(), updated_at = now()
     WHERE id = $1 AND cancel_requested_at IS NOT NULL
       AND status NOT IN (${sqlStates(TERMINAL_STATES)})
-    RETURNING id`,
+    RETURNING id, type, queue`,
 } as const;
 
 /**

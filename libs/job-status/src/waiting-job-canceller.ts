@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { PlatformMetrics } from '@lib/metrics';
+import { Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { JobError } from './job-error';
@@ -19,7 +20,11 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  */
 @Injectable()
 export class WaitingJobCanceller {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  /** @param metrics where cancellations are counted; absent outside an app (tests) */
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Optional() private readonly metrics?: PlatformMetrics,
+  ) {}
 
   /**
    * Cancels these jobs where they still wait; ids that are not UUIDs are skipped.
@@ -47,10 +52,10 @@ export class WaitingJobCanceller {
     target: string[] | string,
     reason: WaitingJobRemoval,
   ): Promise<string[]> {
-    const [rows] = await this.dataSource.query<[Array<{ id: string }>, number]>(sql, [
-      target,
-      JSON.stringify(reason),
-    ]);
+    const [rows] = await this.dataSource.query<
+      [Array<{ id: string; type: string; queue: string }>, number]
+    >(sql, [target, JSON.stringify(reason)]);
+    rows.forEach(({ type, queue }) => this.metrics?.jobsCancelled.inc({ type, queue }));
     return rows.map((row) => row.id);
   }
 }

@@ -5,6 +5,7 @@ import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyServerOptions } from 'fastify';
 import { closeOnSignals } from './close-on-signals';
 import { preflight } from './preflight';
 import { echoRequestId, requestId } from './request-id';
@@ -19,6 +20,8 @@ export interface BootOptions {
   port: (config: PlatformConfig) => number;
   /** Checks of this app's own settings, run before Nest starts (throw a PlatformError). */
   validate?: (config: PlatformConfig) => void;
+  /** Answers the errors Fastify's router raises before any hook runs (Fastify's `frameworkErrors`). */
+  frameworkErrors?: FastifyServerOptions['frameworkErrors'];
   /** Adds what only this app has (body parsing, OpenAPI) before it listens. */
   configure?: (app: NestFastifyApplication) => void;
   /** Logged once the app listens; tests and `npm start` wait for it. */
@@ -42,6 +45,7 @@ export async function bootApp(name: string, options: BootOptions): Promise<void>
     // request.ip (the per-address limits, the request log) is the client's only behind
     // the proxies TRUST_PROXY names; a header anyone can send is believed from no one else.
     trustProxy: config.api.trustedProxies.length > 0 ? config.api.trustedProxies : false,
+    frameworkErrors: options.frameworkErrors,
   });
   const app = await NestFactory.create<NestFastifyApplication>(root, adapter, {
     bodyParser: false,

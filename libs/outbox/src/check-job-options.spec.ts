@@ -41,7 +41,7 @@ describe('checkJobOptions', () => {
 
   it('refuses the ISO-8601 forms jobs_enqueue() does not read', async () => {
     expect(await problem({ run_at: '2026-W47' })).toBe(
-      'run_at must be an ISO-8601 date-time, got 2026-W47.',
+      'run_at must be an ISO-8601 date-time, got "2026-W47".',
     );
   });
 

@@ -20,10 +20,7 @@ function problemsOf(error: ValidationError, parent: string | null): string[] {
         ];
   }
   const prefix = parent === null ? '' : `${parent}.`;
-  // class-validator leaves "$value" as it is when the value is missing.
-  const own = Object.values(error.constraints ?? {}).map(
-    (rule) => `${prefix}${rule.replace('$value', 'nothing')}`,
-  );
+  const own = Object.values(error.constraints ?? {}).map((rule) => `${prefix}${rule}`);
   return [...own, ...(error.children ?? []).flatMap((child) => problemsOf(child, error.property))];
 }
 

@@ -211,13 +211,13 @@ describe('JobEnqueuer against Postgres', () => {
       'a bad backoff',
       { type: 'sleep', payload: { ms: 1 }, backoff: { type: 'linear', delay_ms: 1 } },
       InvalidJobOptionsError,
-      'backoff.type must be "exponential" or "fixed", got linear.',
+      'backoff.type must be "exponential" or "fixed", got "linear".',
     ],
     [
       'a run_at that is no date',
       { type: 'sleep', payload: { ms: 1 }, run_at: 'tomorrow' },
       InvalidJobOptionsError,
-      'run_at must be an ISO-8601 date-time, got tomorrow.',
+      'run_at must be an ISO-8601 date-time, got "tomorrow".',
     ],
     [
       'both delay_ms and run_at',

@@ -1,12 +1,13 @@
 import { IntegerFrom } from './integer-from.decorator';
 import { IsIn, IsOptional } from 'class-validator';
+import { refusalMessage } from './refusal-message';
 
 const MAX_DELAY_MS = 86_400_000;
 
 /** How long to wait between attempts, as a request says it (`backoff`). */
 export class BackoffDto {
   @IsIn(['exponential', 'fixed'], {
-    message: '$property must be "exponential" or "fixed", got $value.',
+    message: refusalMessage('must be "exponential" or "fixed"'),
   })
   type!: 'exponential' | 'fixed';
 

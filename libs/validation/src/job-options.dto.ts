@@ -10,13 +10,14 @@ import {
 } from 'class-validator';
 import { BackoffDto } from './backoff.dto';
 import { IntegerFrom } from './integer-from.decorator';
+import { refusalMessage } from './refusal-message';
 
 const MAX_PRIORITY = 1_000_000;
 const MAX_DELAY_MS = 365 * 24 * 3600 * 1000;
 // The ISO-8601 forms Postgres reads too (jobs_enqueue() takes the same options): no week or
 // ordinal dates.
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}(:?\d{2})?)?)?$/;
-const DATE_TIME_RULE = { message: '$property must be an ISO-8601 date-time, got $value.' };
+const DATE_TIME_RULE = { message: refusalMessage('must be an ISO-8601 date-time') };
 
 /**
  * Everything a job request may say besides its type and payload, with its rules: the body of
@@ -25,7 +26,7 @@ const DATE_TIME_RULE = { message: '$property must be an ISO-8601 date-time, got 
 export class JobOptionsDto {
   /** high, default or low; defaults to the job type's queue. @example "high" */
   @IsOptional()
-  @IsString({ message: '$property must be a string naming a queue.' })
+  @IsString({ message: refusalMessage('must be a string naming a queue') })
   queue?: string;
 
   /** 0 (default) runs first, then 1, 2, … within the queue. @example 0 */
@@ -56,14 +57,14 @@ export class JobOptionsDto {
   timeout_ms?: number;
 
   @IsOptional()
-  @IsObject({ message: '$property must be an object {type, delay_ms, max_delay_ms?}.' })
+  @IsObject({ message: refusalMessage('must be an object {type, delay_ms, max_delay_ms?}') })
   @ValidateNested()
   @Type(() => BackoffDto)
   backoff?: BackoffDto;
 
   /** Sending the same key again returns the same job instead of creating another. @example "nightly-2026-11-22" */
   @IsOptional()
-  @IsString({ message: '$property must be a string.' })
-  @Length(1, 200, { message: '$property must be 1 to 200 characters long.' })
+  @IsString({ message: refusalMessage('must be a string') })
+  @Length(1, 200, { message: refusalMessage('must be 1 to 200 characters long') })
   idempotency_key?: string;
 }

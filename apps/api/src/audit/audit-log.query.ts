@@ -1,4 +1,4 @@
-import { IntegerFrom } from '@lib/validation';
+import { IntegerFrom, refusalMessage } from '@lib/validation';
 import { IsOptional, IsString } from 'class-validator';
 
 /** Query string of `GET /audit-log`. */
@@ -8,6 +8,9 @@ export class AuditLogQuery {
   limit: number = 50;
 
   @IsOptional()
-  @IsString()
+  // A query string's values are text; one given twice arrives as an array.
+  @IsString({
+    message: refusalMessage('must be the next_cursor of the previous page', { fromText: true }),
+  })
   cursor?: string;
 }

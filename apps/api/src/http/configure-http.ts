@@ -24,6 +24,9 @@ export function configureHttp(app: NestFastifyApplication): void {
       }
     },
   );
+  // Fastify reads text/plain bodies as a string by default: a route would then refuse a
+  // JSON body sent with the wrong content-type for missing fields, not for its type.
+  app.getHttpAdapter().getInstance().removeContentTypeParser('text/plain');
   app.useGlobalPipes(new StorableTextPipe(), platformValidationPipe());
   app.useGlobalFilters(new PlatformExceptionFilter());
 }

@@ -1,5 +1,6 @@
 import { JobNotFoundError } from '@lib/job-status';
 import {
+  BadRequestException,
   HttpException,
   Logger,
   NotFoundException,
@@ -40,6 +41,31 @@ describe('errorAnswer', () => {
       error: 'Not Found',
       message: 'Cannot GET /nope',
       code: 'route_not_found',
+    });
+  });
+
+  it('joins a list of messages into one string', () => {
+    expect(errorAnswer(new BadRequestException(['a is wrong.', 'b is wrong.']))).toEqual({
+      statusCode: 400,
+      error: 'Bad Request',
+      message: 'a is wrong. b is wrong.',
+      code: 'bad_request',
+    });
+  });
+
+  it('answers an error of Fastify’s own router with its status and its code in lower case', () => {
+    const tooLong = Object.assign(
+      new Error("'/job-status/xxx' is exceeding the max param length"),
+      {
+        code: 'FST_ERR_MAX_PARAM_LENGTH',
+        statusCode: 414,
+      },
+    );
+    expect(errorAnswer(tooLong)).toEqual({
+      statusCode: 414,
+      error: 'URI Too Long',
+      message: "'/job-status/xxx' is exceeding the max param length",
+      code: 'max_param_length',
     });
   });
 

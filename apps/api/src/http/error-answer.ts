@@ -65,7 +65,9 @@ export function errorAnswer(exception: unknown): ErrorView {
     // string (a readiness report) is sent as it is.
     const { code, message } = bodyError(exception) ?? {
       code: httpCode(exception),
-      message: typeof body === 'string' ? body : (body as { message?: unknown }).message,
+      message: oneMessage(
+        typeof body === 'string' ? body : (body as { message?: unknown }).message,
+      ),
     };
     return typeof message === 'string'
       ? answer(exception.getStatus(), message, code)
@@ -73,6 +75,24 @@ export function errorAnswer(exception: unknown): ErrorView {
   }
   const { status, message, code } = describe(exception);
   return answer(status, message, code);
+}
+
+// Nest's exceptions may carry a list of messages (class-validator's, a pipe's): one string.
+const oneMessage = (message: unknown): unknown =>
+  Array.isArray(message) && message.every((part) => typeof part === 'string')
+    ? message.join(' ')
+    : message;
+
+// Fastify's own errors carry a 4xx statusCode and an FST_ERR_* code ("FST_ERR_BAD_URL").
+function fastifyError(exception: unknown): { status: number; code: string } | undefined {
+  const { statusCode, code } = (exception ?? {}) as { statusCode?: unknown; code?: unknown };
+  return typeof statusCode === 'number' &&
+    statusCode >= 400 &&
+    statusCode < 500 &&
+    typeof code === 'string' &&
+    code.startsWith('FST_ERR_')
+    ? { status: statusCode, code: code.slice('FST_ERR_'.length).toLowerCase() }
+    : undefined;
 }
 
 const answer = (status: number, message: string, code: string): ErrorView => ({
@@ -89,6 +109,10 @@ function describe(exception: unknown): { status: number; message: string; code: 
       message: exception.message,
       code: exception.code,
     };
+  }
+  const refusedByFastify = fastifyError(exception);
+  if (refusedByFastify) {
+    return { ...refusedByFastify, message: (exception as Error).message };
   }
   if (isTransientDatabaseError(exception)) {
     // Not the request's fault, and not a bug: the caller may retry (the same

@@ -9,14 +9,12 @@ import { TenantStreamCount } from './tenant-stream-count';
 
 const POLL_MS = 200;
 
-interface Watch {
-  subscribers: Set<Subscriber<JobStatus>>;
-  lastUpdate: number;
-}
+/** A followed job's subscribers, each with the newest row version it was sent (or has). */
+type Watch = Map<Subscriber<JobStatus>, number>;
 
 /**
  * Follows jobs for GET /job-status/:id/events. However many clients follow however many
- * jobs, one query every 200 ms reads them all, and only a change (a newer updated_at) is
+ * jobs, one query every 200 ms reads them all, and only a change (a higher row version) is
  * sent. Postgres stays the only source: whichever worker runs the job, its writes show.
  * A tenant follows at most SSE_MAX_STREAMS_PER_TENANT jobs at once per process, and a
  * stream that sent nothing for SSE_IDLE_TIMEOUT_MS ends (a client may follow again).
@@ -41,29 +39,32 @@ export class JobStatusFeed implements OnModuleDestroy {
   /**
    * The job now, then each change; completes after a terminal status, if the job is
    * deleted, or after SSE_IDLE_TIMEOUT_MS without a change.
+   * @param afterVersion the client has every version up to this one (its Last-Event-ID):
+   *   only later versions are sent
    * @throws EventStreamsExceededError when the job's tenant follows the most jobs already
    */
-  follow(current: JobStatus): Observable<JobStatus> {
+  follow(current: JobStatus, afterVersion = 0): Observable<JobStatus> {
     // Counted now, not on subscription, so that requests arriving together cannot all pass.
     const release = this.streams.reserve(current.tenantId);
-    return this.changes(current).pipe(
+    return this.changes(current, afterVersion).pipe(
       timeout({ each: this.idleTimeoutMs, with: () => EMPTY }),
       finalize(release),
     );
   }
 
-  private changes(current: JobStatus): Observable<JobStatus> {
+  private changes(current: JobStatus, afterVersion: number): Observable<JobStatus> {
     return new Observable<JobStatus>((subscriber) => {
-      subscriber.next(current);
+      if (Number(current.version) > afterVersion) {
+        subscriber.next(current);
+      }
       if (isTerminal(current.status)) {
         subscriber.complete();
         return undefined;
       }
-      const watch = this.watches.get(current.id) ?? {
-        subscribers: new Set(),
-        lastUpdate: current.updatedAt.getTime(),
-      };
-      watch.subscribers.add(subscriber);
+      // Each subscriber keeps its own version: one that joins a watch between two polls
+      // may have been sent a newer version than the others, and must not get it twice.
+      const watch: Watch = this.watches.get(current.id) ?? new Map<Subscriber<JobStatus>, number>();
+      watch.set(subscriber, Math.max(Number(current.version), afterVersion));
       this.watches.set(current.id, watch);
       this.timer ??= setInterval(() => void this.poll(), POLL_MS);
       return () => this.unwatch(current.id, subscriber);
@@ -72,7 +73,7 @@ export class JobStatusFeed implements OnModuleDestroy {
 
   onModuleDestroy(): void {
     for (const watch of this.watches.values()) {
-      watch.subscribers.forEach((subscriber) => subscriber.complete());
+      [...watch.keys()].forEach((subscriber) => subscriber.complete());
     }
     this.watches.clear();
     this.stopPolling();
@@ -98,22 +99,25 @@ export class JobStatusFeed implements OnModuleDestroy {
 
   private deliver(id: string, job: JobStatus | undefined): void {
     const watch = this.watches.get(id);
-    if (!watch || (job && job.updatedAt.getTime() <= watch.lastUpdate)) {
+    if (!watch) {
       return;
     }
-    if (job) {
-      watch.lastUpdate = job.updatedAt.getTime();
-      watch.subscribers.forEach((subscriber) => subscriber.next(job));
-    }
-    if (!job || isTerminal(job.status)) {
-      watch.subscribers.forEach((subscriber) => subscriber.complete());
+    const version = job ? Number(job.version) : 0;
+    for (const [subscriber, sent] of [...watch]) {
+      if (job && version > sent) {
+        watch.set(subscriber, version);
+        subscriber.next(job);
+      }
+      if (!job || isTerminal(job.status)) {
+        subscriber.complete();
+      }
     }
   }
 
   private unwatch(id: string, subscriber: Subscriber<JobStatus>): void {
     const watch = this.watches.get(id);
-    watch?.subscribers.delete(subscriber);
-    if (watch?.subscribers.size === 0) {
+    watch?.delete(subscriber);
+    if (watch?.size === 0) {
       this.watches.delete(id);
     }
     if (this.watches.size === 0) {

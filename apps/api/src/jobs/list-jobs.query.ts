@@ -1,6 +1,6 @@
 import { JOB_STATE_VALUES } from '@lib/job-status';
 import type { JobState } from '@lib/job-status';
-import { IntegerFrom } from '@lib/validation';
+import { IntegerFrom, refusalMessage } from '@lib/validation';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import type { ValidationArguments } from 'class-validator';
@@ -22,20 +22,23 @@ const unknownFields = ({ value }: ValidationArguments): string => {
   );
 };
 
+// A query string's values are text; one given twice arrives as an array.
+const TEXT = { fromText: true };
+
 /** Query string of `GET /jobs`. */
 export class ListJobsQuery {
   @IsOptional()
   @IsIn(JOB_STATE_VALUES, {
-    message: `$property must be one of ${JOB_STATE_VALUES.join(', ')}, got $value.`,
+    message: refusalMessage(`must be one of ${JOB_STATE_VALUES.join(', ')}`, TEXT),
   })
   status?: JobState;
 
   @IsOptional()
-  @IsString()
+  @IsString({ message: refusalMessage('must be one job type', TEXT) })
   type?: string;
 
   @IsOptional()
-  @IsString()
+  @IsString({ message: refusalMessage('must be one queue', TEXT) })
   queue?: string;
 
   /** Jobs per page. */
@@ -44,7 +47,7 @@ export class ListJobsQuery {
   limit: number = 50;
 
   @IsOptional()
-  @IsString()
+  @IsString({ message: refusalMessage('must be the next_cursor of the previous page', TEXT) })
   cursor?: string;
 
   @ApiPropertyOptional({

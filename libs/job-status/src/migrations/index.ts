@@ -9,6 +9,7 @@ import { AddApiKeys1764510000000 } from './1764510000000-add-api-keys';
 import { AddTenantIndexes1764520000000 } from './1764520000000-add-tenant-indexes';
 import { AddPendingJobsIndex1764610000000 } from './1764610000000-add-pending-jobs-index';
 import { CreateAuditLog1764620000000 } from './1764620000000-create-audit-log';
+import { AddRowVersion1764700000000 } from './1764700000000-add-row-version';
 
 /**
  * Every migration of the job_statuses table (and of jobs_enqueue, api_keys and audit_log
@@ -26,4 +27,5 @@ export const JOB_STATUS_MIGRATIONS = [
   AddTenantIndexes1764520000000,
   AddPendingJobsIndex1764610000000,
   CreateAuditLog1764620000000,
+  AddRowVersion1764700000000,
 ];

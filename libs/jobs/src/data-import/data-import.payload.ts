@@ -1,4 +1,4 @@
-import { IntegerFrom } from '@lib/validation';
+import { IntegerFrom, refusalMessage } from '@lib/validation';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -22,20 +22,22 @@ export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const identifierRule = {
-  message: '$property must be a column name (letters, digits and "_", not starting with a digit).',
+  message: refusalMessage(
+    'must be a column name (letters, digits and "_", not starting with a digit)',
+  ),
 };
 
 /** Where the rows come from: exactly one of `url` and `file`. */
 export class ImportSource {
   /** An http:// or https:// URL. */
   @IsOptional()
-  @IsString({ message: '$property must be a string.' })
+  @IsString({ message: refusalMessage('must be a string') })
   @MaxLength(2048, { message: '$property must be at most 2048 characters long.' })
   url?: string;
 
   /** A path relative to IMPORT_DIR. */
   @IsOptional()
-  @IsString({ message: '$property must be a string.' })
+  @IsString({ message: refusalMessage('must be a string') })
   @MinLength(1, { message: '$property must not be empty.' })
   @MaxLength(1024, { message: '$property must be at most 1024 characters long.' })
   file?: string;
@@ -48,11 +50,11 @@ export class ImportColumn {
 
   /** The source field (CSV header or JSON key); defaults to `name`. */
   @IsOptional()
-  @IsString({ message: '$property must be a string.' })
+  @IsString({ message: refusalMessage('must be a string') })
   @MinLength(1, { message: '$property must not be empty.' })
   from?: string;
 
-  @IsIn(COLUMN_TYPES, { message: `$property must be one of ${COLUMN_TYPES.join(', ')}.` })
+  @IsIn(COLUMN_TYPES, { message: refusalMessage(`must be one of ${COLUMN_TYPES.join(', ')}`) })
   type!: ColumnType;
 }
 
@@ -60,23 +62,23 @@ export class ImportColumn {
 export class DataImportPayload extends TablePayload {
   @ValidateNested()
   @Type(() => ImportSource)
-  @IsObject({ message: '$property must be an object with a url or a file.' })
+  @IsObject({ message: refusalMessage('must be an object with a url or a file') })
   source!: ImportSource;
 
-  @IsIn(IMPORT_FORMATS, { message: `$property must be one of ${IMPORT_FORMATS.join(', ')}.` })
+  @IsIn(IMPORT_FORMATS, { message: refusalMessage(`must be one of ${IMPORT_FORMATS.join(', ')}`) })
   format!: ImportFormat;
 
   @ArrayMinSize(1, { message: '$property must list at least one column.' })
   @ArrayMaxSize(200, { message: '$property must list at most 200 columns.' })
   @ValidateNested({ each: true })
   @Type(() => ImportColumn)
-  @IsArray({ message: '$property must be an array of {name, from?, type}.' })
+  @IsArray({ message: refusalMessage('must be an array of {name, from?, type}') })
   columns!: ImportColumn[];
 
   /** Columns that identify a row: a re-run updates the row instead of adding another. */
   @ArrayMinSize(1, { message: '$property must list at least one column.' })
   @Matches(IDENTIFIER, { ...identifierRule, each: true })
-  @IsArray({ message: '$property must be an array of column names.' })
+  @IsArray({ message: refusalMessage('must be an array of column names') })
   key!: string[];
 
   /** Rows written per statement (and per transaction). */

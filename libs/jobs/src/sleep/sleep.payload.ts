@@ -1,4 +1,4 @@
-import { IntegerFrom } from '@lib/validation';
+import { IntegerFrom, refusalMessage } from '@lib/validation';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 
 const MAX_SLEEP_MS = 3_600_000;
@@ -10,7 +10,7 @@ export class SleepPayload {
 
   /** Echoed back in the result. */
   @IsOptional()
-  @IsString({ message: '$property must be a string.' })
+  @IsString({ message: refusalMessage('must be a string') })
   @MaxLength(10_000, { message: '$property must be at most 10000 characters long.' })
   message?: string;
 
