@@ -51,7 +51,10 @@ export interface paths {
          * Server-Sent Events: a `status` event with the job's status document now and after each
          *     change (status, attempt, progress, result or error); the stream ends after a terminal
          *     status, so a client need not poll, or after SSE_IDLE_TIMEOUT_MS without a change (follow
-         *     again). 429 past SSE_MAX_STREAMS_PER_TENANT streams open on this API process.
+         *     again). Each event's id is the job's row version: with Last-Event-ID only later
+         *     versions are sent, and a finished job the client has seen to the end answers 204, which
+         *     tells EventSource to stop. 429 past SSE_MAX_STREAMS_PER_TENANT streams open on this API
+         *     process.
          */
         get: operations["JobStatusController_events"];
         put?: never;
@@ -738,7 +741,10 @@ export interface operations {
     JobStatusController_events: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The id of the last event received (EventSource sends it when it reconnects): only later statuses are sent. Ids are whole numbers; anything else answers 400. */
+                "Last-Event-ID"?: string;
+            };
             path: {
                 /** @description The job_id returned by POST /create-jobs (a UUID). */
                 id: string;
@@ -747,7 +753,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description text/event-stream of `status` events, each carrying a JobStatusView. */
+            /** @description text/event-stream of `status` events, each carrying a JobStatusView as data and the job's row version as id, with a `retry:` hint and a `: heartbeat` comment every SSE_HEARTBEAT_MS. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -755,6 +761,13 @@ export interface operations {
                 content: {
                     "text/event-stream": string;
                 };
+            };
+            /** @description The job is finished and Last-Event-ID is its final event or later: nothing more will come. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description The request breaks a rule; the message names the field and the rule. */
             400: {
