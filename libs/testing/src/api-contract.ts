@@ -48,6 +48,19 @@ function responseValidator(
   });
 }
 
+/**
+ * Fails the test with `message`; with API_CONTRACT_REPORT=<file> (discovery: every
+ * violation of a run at once) appends it to that file instead.
+ */
+function fail(message: string): void {
+  const report = process.env.API_CONTRACT_REPORT;
+  if (report !== undefined && report !== '') {
+    appendFileSync(report, `${message}\n\n`);
+    return;
+  }
+  throw new Error(message);
+}
+
 /** The violations of an answer, or [] when it keeps the contract. */
 export type ContractViolation = string;
 
@@ -56,8 +69,10 @@ interface Operation {
   pattern: RegExp;
   method: string;
   responses: Record<string, Schema>;
-  body: OpenAPIResponseValidator;
-  headers: Map<string, OpenAPIResponseValidator>;
+  /** The schema of each status's JSON body (`{}` when it has none). */
+  bodies: Map<string, Schema>;
+  /** The schema of each status's headers, as one object of lower-case names. */
+  headers: Map<string, Schema>;
   /** The schema type of each documented header, by lower-case name. */
   headerTypes: Map<string, unknown>;
 }
@@ -94,8 +109,9 @@ export function closeObjects<T>(schema: T): T {
 
 export class ApiContract {
   private readonly operations: Operation[] = [];
-  private readonly errorValidator: OpenAPIResponseValidator;
   private readonly components: Schema;
+  // Compiled on first use: a validator per schema, not the whole document up front.
+  private readonly validators = new Map<string, OpenAPIResponseValidator>();
 
   constructor(document: Document) {
     const closed = closeObjects(document);
@@ -110,15 +126,19 @@ export class ApiContract {
         this.operations.push(this.compile(template, method, operation, components));
       }
     }
-    this.errorValidator = responseValidator(
-      {
-        default: {
-          description: 'error',
-          content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorView' } } },
-        },
-      },
-      components,
-    );
+  }
+
+  /** A validator of `schema` as a JSON body, compiled once per `key`. */
+  private validator(key: string, schema: Schema): OpenAPIResponseValidator {
+    let validator = this.validators.get(key);
+    if (validator === undefined) {
+      validator = responseValidator(
+        { default: { description: key, content: { 'application/json': { schema } } } },
+        this.components,
+      );
+      this.validators.set(key, validator);
+    }
+    return validator;
   }
 
   /** Loads the document the running API serves at /docs-json. */
@@ -151,7 +171,11 @@ export class ApiContract {
       if (answer.status < 400) {
         return [`undocumented route answered ${answer.status}`];
       }
-      return this.bodyErrors(this.errorValidator, answer.status, answer.body);
+      return this.bodyErrors(
+        this.validator('ErrorView', { $ref: '#/components/schemas/ErrorView' }),
+        answer.status,
+        answer.body,
+      );
     }
     const status = String(answer.status);
     const response = operation.responses[status] ?? operation.responses.default;
@@ -161,8 +185,11 @@ export class ApiContract {
       ];
     }
     const problems: ContractViolation[] = [];
-    const headerValidator = operation.headers.get(status) ?? operation.headers.get('default');
-    if (headerValidator !== undefined) {
+    const documented = operation.responses[status] === undefined ? 'default' : status;
+    const key = `${operation.method} ${operation.template} ${documented}`;
+    const headerSchema = operation.headers.get(documented);
+    if (headerSchema !== undefined) {
+      const headerValidator = this.validator(`${key} headers`, headerSchema);
       // Header values are text: a numeric one (Retry-After) is read as its schema's number.
       const headers: Record<string, unknown> = {};
       answer.headers.forEach((value, name) => {
@@ -184,7 +211,10 @@ export class ApiContract {
           `content-type ${type || '(none)'} is not documented (documented: ${Object.keys(content).join(', ')})`,
         );
       } else if (type === 'application/json') {
-        problems.push(...this.bodyErrors(operation.body, answer.status, answer.body));
+        const schema = operation.bodies.get(documented) ?? {};
+        problems.push(
+          ...this.bodyErrors(this.validator(`${key} body`, schema), answer.status, answer.body),
+        );
       }
     }
     return problems;
@@ -199,30 +229,25 @@ export class ApiContract {
         `${method.toUpperCase()} ${path} answered ${answer.status}, which breaks the OpenAPI document:\n` +
         problems.map((problem) => `  - ${problem}`).join('\n') +
         `\n  body: ${body.length > 2000 ? `${body.slice(0, 2000)}…` : body}`;
-      // Discovery: API_CONTRACT_REPORT=<file> lists every violation of a run instead of
-      // failing at the first one.
-      const report = process.env.API_CONTRACT_REPORT;
-      if (report !== undefined && report !== '') {
-        appendFileSync(report, `${message}\n\n`);
-        return;
-      }
-      throw new Error(message);
+      fail(message);
+    }
+  }
+
+  /** Throws, naming `where` and every violation, unless `data` is a valid `schemaName`. */
+  checkSchema(schemaName: string, data: unknown, where: string): void {
+    const problems = this.schemaViolations(schemaName, data);
+    if (problems.length > 0) {
+      fail(
+        `${where} breaks ${schemaName}:\n` +
+          problems.map((problem) => `  - ${problem}`).join('\n') +
+          `\n  data: ${JSON.stringify(data)}`,
+      );
     }
   }
 
   /** What is wrong with `data` as a component schema, e.g. an SSE event's JobStatusView. */
   schemaViolations(schemaName: string, data: unknown): ContractViolation[] {
-    const validator = responseValidator(
-      {
-        default: {
-          description: schemaName,
-          content: {
-            'application/json': { schema: { $ref: `#/components/schemas/${schemaName}` } },
-          },
-        },
-      },
-      this.components,
-    );
+    const validator = this.validator(schemaName, { $ref: `#/components/schemas/${schemaName}` });
     return this.bodyErrors(validator, 200, data);
   }
 
@@ -234,15 +259,11 @@ export class ApiContract {
   ): Operation {
     const responses = operation.responses as Record<string, Schema>;
     // Only JSON bodies are validated; other media types are checked for their type alone.
-    const jsonResponses: Record<string, Schema> = {};
-    const headers = new Map<string, OpenAPIResponseValidator>();
+    const bodies = new Map<string, Schema>();
+    const headers = new Map<string, Schema>();
     const headerTypes = new Map<string, unknown>();
     for (const [status, response] of Object.entries(responses)) {
-      const json = response.content?.['application/json'];
-      jsonResponses[status] = {
-        description: response.description ?? '',
-        content: { 'application/json': { schema: json?.schema ?? {} } },
-      };
+      bodies.set(status, response.content?.['application/json']?.schema ?? {});
       // A header may be a $ref to components.headers (X-Request-Id is).
       const documented = Object.entries<Schema>(response.headers ?? {}).map(
         ([name, header]): [string, Schema] => [
@@ -265,13 +286,7 @@ export class ApiContract {
             .filter(([, header]) => header.required === true)
             .map(([name]) => name.toLowerCase()),
         };
-        headers.set(
-          status,
-          responseValidator(
-            { [status]: { description: '', content: { 'application/json': { schema } } } },
-            components,
-          ),
-        );
+        headers.set(status, schema);
       }
     }
     const pattern = new RegExp(
@@ -282,7 +297,7 @@ export class ApiContract {
       pattern,
       method,
       responses,
-      body: responseValidator(jsonResponses, components),
+      bodies,
       headers,
       headerTypes,
     };

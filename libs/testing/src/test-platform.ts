@@ -1,6 +1,6 @@
 import { ALL_SCOPES, ApiKeyStore, parseScopes } from '@lib/auth';
-import { ApiContract } from './api-contract';
-import type { ContractAnswer } from './api-contract';
+import { contractOf } from './api-contract';
+import type { ApiContract, ContractAnswer } from './api-contract';
 import { runApiKeyCli } from './api-key-cli';
 import { AppProcess } from './app-process';
 import type { AppName } from './app-process';
@@ -72,7 +72,7 @@ export class TestPlatform {
     await process.ready();
     // The document of the first API started; every answer is checked against it.
     if (app === 'api' && this.contract === undefined) {
-      this.contract = await ApiContract.load(this.apiUrl);
+      this.contract = await contractOf(this.apiUrl);
     }
     // The API has applied the migrations by now, api_keys among them.
     if (app === 'api' && this.token === '') {
