@@ -48,6 +48,7 @@ describe('the API documentation', () => {
       '413',
       '415',
       '429',
+      '500',
       '503',
     ]);
     expect(Object.keys(paths['/job-status/{id}'].get.responses).sort()).toEqual([
@@ -57,6 +58,8 @@ describe('the API documentation', () => {
       '403',
       '404',
       '429',
+      '500',
+      '503',
     ]);
     expect(Object.keys(paths['/jobs'].get.responses).sort()).toEqual([
       '200',
@@ -64,8 +67,10 @@ describe('the API documentation', () => {
       '401',
       '403',
       '429',
+      '500',
+      '503',
     ]);
-    expect(Object.keys(paths['/health/ready'].get.responses).sort()).toEqual(['200', '503']);
+    expect(Object.keys(paths['/health/ready'].get.responses).sort()).toEqual(['200', '500', '503']);
     expect(paths['/metrics'].get.responses['200'].content).toHaveProperty('text/plain');
     const parameters = paths['/jobs'].get.parameters.map((p: { name: string }) => p.name).sort();
     expect(parameters).toEqual(['cursor', 'fields', 'limit', 'queue', 'status', 'type']);
@@ -170,6 +175,8 @@ describe('the API documentation', () => {
       '404',
       '409',
       '429',
+      '500',
+      '503',
     ]);
     expect(statuses('/jobs/{id}/retry', 'post')).toEqual([
       '202',
@@ -179,6 +186,7 @@ describe('the API documentation', () => {
       '404',
       '409',
       '429',
+      '500',
       '503',
     ]);
     expect(paths['/job-status/{id}/events'].get.responses['200'].content).toHaveProperty(
@@ -194,6 +202,7 @@ describe('the API documentation', () => {
       '403',
       '404',
       '429',
+      '500',
       '503',
     ]);
   });
@@ -205,7 +214,15 @@ describe('the API documentation', () => {
       'cursor',
       'limit',
     ]);
-    expect(Object.keys(list.responses).sort()).toEqual(['200', '400', '401', '403', '429']);
+    expect(Object.keys(list.responses).sort()).toEqual([
+      '200',
+      '400',
+      '401',
+      '403',
+      '429',
+      '500',
+      '503',
+    ]);
     expect(list.responses['200'].content['application/json'].schema.$ref).toContain('AuditLogView');
     expect(Object.keys(components.schemas.AuditEntryView.properties).sort()).toEqual([
       'action',

@@ -31,7 +31,8 @@ const DESCRIPTIONS: Record<number, string> = {
   413: 'The body is larger than 1 MB, or a payload is larger than its job type allows (payload_too_large).',
   415: 'The body is not sent as application/json (unsupported_media_type).',
   429: 'A limit of the tenant (TENANT_QUOTAS) or of the client address (AUTH_FAILURES_PER_MINUTE) was reached; Retry-After says when to retry where waiting helps.',
-  503: 'Redis is unavailable; the job is recorded but not queued. Retry with the same idempotency_key.',
+  500: 'A bug (internal_error); the API logged it with its stack.',
+  503: 'Postgres is unavailable (postgres_unavailable: retry), or Redis is when a job is created (queue_unavailable: the job is recorded but not queued). Retry with the same idempotency_key.',
 };
 
 /** Documents the error answers of a route, all in ErrorView's shape. */

@@ -84,11 +84,15 @@ function complete(document: OpenAPIObject): OpenAPIObject {
       if (isOpenRoute(path.replace(/\{(\w+)\}/g, ':$1'))) {
         operation.security = [];
       } else {
-        // The authentication hook answers before any route: 401 without a valid key, and
-        // 429 (auth_failures_exceeded) to an address that failed too often.
+        // The authentication hook answers before any route: 401 without a valid key, 429
+        // (auth_failures_exceeded) to an address that failed too often, and 503
+        // (postgres_unavailable) when it cannot read the key from Postgres.
         operation.responses['401'] ??= errorResponse(401);
         operation.responses['429'] ??= errorResponse(429);
+        operation.responses['503'] ??= errorResponse(503);
       }
+      // Any route: a bug answers internal_error (and is logged).
+      operation.responses['500'] ??= errorResponse(500);
       for (const [status, response] of Object.entries(operation.responses)) {
         if (response === undefined || '$ref' in response) {
           continue;
