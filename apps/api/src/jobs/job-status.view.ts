@@ -1,6 +1,6 @@
 import type { JobState, JobStatus } from '@lib/job-status';
 import { ApiProperty, getSchemaPath } from '@nestjs/swagger';
-import { DATE_TIME, JOB_ID, JOB_STATE } from '../openapi/schema-options';
+import { DATE_TIME, JOB_ID, JOB_STATE, QUEUE_NAME } from '../openapi/schema-options';
 import { JobErrorView } from './job-error.view';
 
 const json = { type: 'object', additionalProperties: true, nullable: true } as const;
@@ -11,7 +11,7 @@ export class JobStatusView {
   id!: string;
   /** @example "sleep" */
   type!: string;
-  /** @example "default" */
+  @ApiProperty({ ...QUEUE_NAME, example: 'default' })
   queue!: string;
   /** 0 runs first. @example 0 */
   @ApiProperty({ type: 'integer' })

@@ -1,4 +1,5 @@
 import { JOB_STATE_VALUES } from '@lib/job-status';
+import { QUEUE_NAMES } from '@lib/queues';
 import type { ApiPropertyOptions } from '@nestjs/swagger';
 
 // Options of @ApiProperty that views share, so that one kind of value reads the same in
@@ -20,6 +21,12 @@ export const DATE_TIME = {
 export const JOB_STATE = {
   enum: JOB_STATE_VALUES,
   enumName: 'JobState',
+} as const satisfies ApiPropertyOptions;
+
+/** A queue's name: one enum schema, QueueName. */
+export const QUEUE_NAME = {
+  enum: QUEUE_NAMES,
+  enumName: 'QueueName',
 } as const satisfies ApiPropertyOptions;
 
 /** `/job-status/<id>`, where to read a job's status. */

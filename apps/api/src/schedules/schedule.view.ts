@@ -1,7 +1,7 @@
 import type { JobState, JobStatus } from '@lib/job-status';
 import type { Schedule } from '@lib/schedules';
 import { ApiProperty, getSchemaPath } from '@nestjs/swagger';
-import { DATE_TIME, JOB_ID, JOB_STATE, STATUS_URL } from '../openapi/schema-options';
+import { DATE_TIME, JOB_ID, JOB_STATE, QUEUE_NAME, STATUS_URL } from '../openapi/schema-options';
 
 /** The newest job a schedule enqueued. */
 export class ScheduleJobView {
@@ -26,7 +26,12 @@ export class ScheduleView {
   timezone!: string;
   /** @example "data_import" */
   type!: string;
-  /** Null: the job type's default queue. @example "etl" */
+  @ApiProperty({
+    ...QUEUE_NAME,
+    nullable: true,
+    description: "Null: the job type's default queue.",
+    example: 'etl',
+  })
   queue!: string | null;
   enabled!: boolean;
   @ApiProperty({ type: 'object', additionalProperties: true })
