@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { TestPlatform, waitFor } from '@lib/testing';
+import { TestPlatform, checkedFetch, waitFor } from '@lib/testing';
 import type { TestApiKey } from '@lib/testing';
 
 async function cliCreate(platform: TestPlatform, args: string[]): Promise<TestApiKey> {
@@ -30,13 +30,12 @@ describe('API keys', () => {
 
   /** A request with exactly these headers: no platform key is added. */
   const bare = async (method: string, path: string, headers: Record<string, string> = {}) => {
-    const response = await fetch(`${platform.url}${path}`, {
+    const response = await checkedFetch(`${platform.url}${path}`, {
       method,
       headers: method === 'POST' ? { ...json, ...headers } : headers,
       body: method === 'POST' ? body : undefined,
     });
-    const text = await response.text();
-    return { status: response.status, headers: response.headers, body: JSON.parse(text) };
+    return { status: response.status, headers: response.headers, body: JSON.parse(response.text) };
   };
 
   beforeAll(() => platform.start('api'));
@@ -71,7 +70,7 @@ describe('API keys', () => {
 
   it('lets probes, metrics and the API docs through without a key', async () => {
     for (const path of ['/health', '/health/ready', '/metrics', '/docs-json']) {
-      const response = await fetch(`${platform.url}${path}`);
+      const response = await checkedFetch(`${platform.url}${path}`);
       expect([path, response.status]).toEqual([path, 200]);
     }
   });

@@ -1,4 +1,4 @@
-import { TestPlatform } from '@lib/testing';
+import { TestPlatform, contractOf } from '@lib/testing';
 
 const IDLE_TIMEOUT_MS = 4000;
 const HEARTBEAT_MS = 200;
@@ -6,10 +6,15 @@ const HEARTBEAT_MS = 200;
 /** An event stream held open: resolves once its first event arrived. */
 async function openStream(url: string) {
   const abort = new AbortController();
+  const { origin, pathname } = new URL(url);
+  const contract = await contractOf(origin);
   const response = await fetch(url, { signal: abort.signal });
   if (response.status !== 200 || response.body === null) {
-    return { status: response.status, body: await response.json(), close: () => undefined };
+    const body = await response.json();
+    contract.check('GET', pathname, { status: response.status, headers: response.headers, body });
+    return { status: response.status, body, close: () => undefined };
   }
+  contract.check('GET', pathname, { status: 200, headers: response.headers, body: undefined });
   const reader = response.body.getReader();
   await reader.read();
   // 'ended' when the server ended the stream; the error when it broke or was aborted.

@@ -1,4 +1,4 @@
-import { TestPlatform } from '@lib/testing';
+import { TestPlatform, checkedFetch } from '@lib/testing';
 import type { AppProcess } from '@lib/testing';
 
 const jsonLines = (app: AppProcess) =>
@@ -20,7 +20,7 @@ describe('the logs', () => {
     url.password = 'hunter2';
     api = await platform.start('api', { DATABASE_URL: url.toString() });
     worker = await platform.start('worker', { DATABASE_URL: url.toString() });
-    await fetch(`http://127.0.0.1:${api.env.PORT}/jobs`, {
+    await checkedFetch(`http://127.0.0.1:${api.env.PORT}/jobs`, {
       headers: {
         ...platform.authorization(),
         'proxy-authorization': 'Basic dXNlcjpzZWNyZXQ=',
@@ -29,7 +29,7 @@ describe('the logs', () => {
         'x-request-id': 'req-42',
       },
     });
-    await fetch(`http://127.0.0.1:${api.env.PORT}/jobs?limit=1&token=s3cret-query`);
+    await checkedFetch(`http://127.0.0.1:${api.env.PORT}/jobs?limit=1&token=s3cret-query`);
     jobId = await platform.createJob({
       type: 'sleep',
       payload: { ms: 1, fail_attempts: 1 },

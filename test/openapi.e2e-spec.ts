@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import SwaggerParser from '@apidevtools/swagger-parser';
 import { TestPlatform } from '@lib/testing';
 
@@ -10,6 +12,11 @@ describe('the API documentation', () => {
     const response = await platform.get('/docs');
     expect(response.status).toBe(200);
     expect(String(response.body)).toContain('swagger-ui');
+  });
+
+  it('serves the committed openapi.json, unchanged', async () => {
+    const committed = JSON.parse(readFileSync(join(__dirname, '..', 'openapi.json'), 'utf8'));
+    expect((await platform.get('/docs-json')).body).toEqual(committed);
   });
 
   it('serves an OpenAPI 3 document that validates', async () => {
@@ -39,7 +46,9 @@ describe('the API documentation', () => {
       '403',
       '409',
       '413',
+      '415',
       '429',
+      '500',
       '503',
     ]);
     expect(Object.keys(paths['/job-status/{id}'].get.responses).sort()).toEqual([
@@ -48,15 +57,29 @@ describe('the API documentation', () => {
       '401',
       '403',
       '404',
+      '429',
+      '500',
+      '503',
     ]);
-    expect(Object.keys(paths['/jobs'].get.responses).sort()).toEqual(['200', '400', '401', '403']);
-    expect(Object.keys(paths['/health/ready'].get.responses).sort()).toEqual(['200', '503']);
+    expect(Object.keys(paths['/jobs'].get.responses).sort()).toEqual([
+      '200',
+      '400',
+      '401',
+      '403',
+      '429',
+      '500',
+      '503',
+    ]);
+    expect(Object.keys(paths['/health/ready'].get.responses).sort()).toEqual(['200', '500', '503']);
     expect(paths['/metrics'].get.responses['200'].content).toHaveProperty('text/plain');
     const parameters = paths['/jobs'].get.parameters.map((p: { name: string }) => p.name).sort();
     expect(parameters).toEqual(['cursor', 'fields', 'limit', 'queue', 'status', 'type']);
     const parameter = (name: string) =>
       paths['/jobs'].get.parameters.find((p: { name: string }) => p.name === name);
-    expect(parameter('limit').schema).toMatchObject({ minimum: 1, maximum: 200 });
+    expect(parameter('limit')).toMatchObject({
+      required: false,
+      schema: { type: 'integer', minimum: 1, maximum: 200, default: 50 },
+    });
     expect(parameter('fields')).toMatchObject({ required: false, schema: { type: 'string' } });
     expect(parameter('fields').description).toContain('Known fields: id, type');
 
@@ -76,7 +99,10 @@ describe('the API documentation', () => {
       minimum: 0,
       maximum: 1_000_000,
     });
-    expect(JobStatusView.properties.status.enum).toEqual([
+    expect(JobStatusView.properties.status.allOf).toEqual([
+      { $ref: '#/components/schemas/JobState' },
+    ]);
+    expect(components.schemas.JobState.enum).toEqual([
       'queued',
       'scheduled',
       'running',
@@ -87,12 +113,53 @@ describe('the API documentation', () => {
     ]);
     expect(ErrorView.properties.message).toMatchObject({ type: 'string' });
     expect(ErrorView.properties.message.example).toContain('payload.ms');
-    expect(ErrorView.properties.code).toMatchObject({ type: 'string', example: 'invalid_payload' });
+    expect(ErrorView.properties.code).toMatchObject({
+      allOf: [{ $ref: '#/components/schemas/ErrorCode' }],
+      example: 'invalid_payload',
+    });
+    expect(components.schemas.ErrorCode.enum).toEqual(
+      expect.arrayContaining(['invalid_payload', 'job_not_found', 'route_not_found']),
+    );
     expect(ErrorView.required.sort()).toEqual(['code', 'error', 'message', 'statusCode']);
-    expect(components.schemas.JobListView.properties.jobs.items.$ref).toContain('JobStatusView');
-    expect(
-      JobStatusView.properties.error.allOf?.[0]?.$ref ?? JobStatusView.properties.error.$ref,
-    ).toContain('JobErrorView');
+    expect(components.schemas.JobListView.properties.jobs.items.$ref).toContain('JobListItemView');
+    expect(components.schemas.JobListItemView.required).toBeUndefined();
+    // Nullable objects: a $ref or null, which JSON-Schema validators read as such.
+    const nullable = (ref: string) => ({
+      oneOf: [{ $ref: `#/components/schemas/${ref}` }, expect.objectContaining({ enum: [null] })],
+    });
+    expect(JobStatusView.properties.error).toMatchObject(nullable('JobErrorView'));
+    expect(components.schemas.ScheduleView.properties.last_job).toMatchObject(
+      nullable('ScheduleJobView'),
+    );
+    expect(JobStatusView.properties.progress.anyOf.map((a: { type: string }) => a.type)).toEqual([
+      'number',
+      'object',
+      'object',
+    ]);
+    expect(JobStatusView.properties.id).toMatchObject({ type: 'string', format: 'uuid' });
+    expect(JobStatusView.properties.created_at).toMatchObject({ format: 'date-time' });
+    expect(components.schemas.CreatedJobView.properties.status.allOf[0].$ref).toContain('JobState');
+  });
+
+  it('documents the headers of the answers', async () => {
+    const { paths, components } = (await platform.get('/docs-json')).body;
+    expect(components.headers['X-Request-Id']).toMatchObject({ required: true });
+    for (const [path, item] of Object.entries<Record<string, any>>(paths)) {
+      for (const [method, operation] of Object.entries<Record<string, any>>(item)) {
+        for (const [status, response] of Object.entries<Record<string, any>>(operation.responses)) {
+          expect([method, path, status, response.headers['X-Request-Id']]).toEqual([
+            method,
+            path,
+            status,
+            { $ref: '#/components/headers/X-Request-Id' },
+          ]);
+        }
+      }
+    }
+    const create = paths['/create-jobs'].post.responses;
+    expect(create['202'].headers.Location).toMatchObject({ required: true });
+    expect(create['401'].headers['WWW-Authenticate']).toMatchObject({ required: true });
+    expect(create['429'].headers['Retry-After']).toMatchObject({ schema: { type: 'integer' } });
   });
 
   it('documents the lifecycle and schedule endpoints', async () => {
@@ -107,6 +174,9 @@ describe('the API documentation', () => {
       '403',
       '404',
       '409',
+      '429',
+      '500',
+      '503',
     ]);
     expect(statuses('/jobs/{id}/retry', 'post')).toEqual([
       '202',
@@ -115,6 +185,8 @@ describe('the API documentation', () => {
       '403',
       '404',
       '409',
+      '429',
+      '500',
       '503',
     ]);
     expect(paths['/job-status/{id}/events'].get.responses['200'].content).toHaveProperty(
@@ -129,6 +201,8 @@ describe('the API documentation', () => {
       '401',
       '403',
       '404',
+      '429',
+      '500',
       '503',
     ]);
   });
@@ -140,7 +214,15 @@ describe('the API documentation', () => {
       'cursor',
       'limit',
     ]);
-    expect(Object.keys(list.responses).sort()).toEqual(['200', '400', '401', '403']);
+    expect(Object.keys(list.responses).sort()).toEqual([
+      '200',
+      '400',
+      '401',
+      '403',
+      '429',
+      '500',
+      '503',
+    ]);
     expect(list.responses['200'].content['application/json'].schema.$ref).toContain('AuditLogView');
     expect(Object.keys(components.schemas.AuditEntryView.properties).sort()).toEqual([
       'action',
@@ -158,6 +240,15 @@ describe('the API documentation', () => {
     expect(paths['/create-jobs'].post.security).toEqual([{ bearer: [] }]);
     expect(paths['/schedules'].get.security).toEqual([{ bearer: [] }]);
     expect(paths['/audit-log'].get.security).toEqual([{ bearer: [] }]);
-    expect(paths['/health'].get.security).toBeUndefined();
+    for (const open of ['/health', '/health/ready', '/metrics']) {
+      expect([open, paths[open].get.security]).toEqual([open, []]);
+    }
+    for (const [path, item] of Object.entries<Record<string, any>>(paths)) {
+      for (const operation of Object.values<Record<string, any>>(item)) {
+        if (!['/health', '/health/ready', '/metrics'].includes(path)) {
+          expect([path, operation.security]).toEqual([path, [{ bearer: [] }]]);
+        }
+      }
+    }
   });
 });

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { TestDatabase, TestQueuePrefix, freePort, waitFor } from '@lib/testing';
+import { TestDatabase, TestQueuePrefix, checkedFetch, freePort, waitFor } from '@lib/testing';
 
 const ROOT = join(__dirname, '..');
 
@@ -65,7 +65,7 @@ describe('the quick start (npm start)', () => {
       { timeoutMs: 60_000, intervalMs: 200 },
     );
     const create = (headers: Record<string, string>) =>
-      fetch(`http://127.0.0.1:${port}/create-jobs`, {
+      checkedFetch(`http://127.0.0.1:${port}/create-jobs`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...headers },
         body: JSON.stringify({ type: 'sleep', payload: { ms: 1 } }),
@@ -73,14 +73,14 @@ describe('the quick start (npm start)', () => {
     expect((await create({})).status).toBe(401);
     const created = await create({ authorization: `Bearer ${token}` });
     expect(created.status).toBe(202);
-    const { status_url: statusUrl } = (await created.json()) as { status_url: string };
+    const { status_url: statusUrl } = created.body as { status_url: string };
     const finished = await waitFor(
       'the quick-start job to finish',
       async () => {
-        const answer = await fetch(`http://127.0.0.1:${port}${statusUrl}`, {
+        const answer = await checkedFetch(`http://127.0.0.1:${port}${statusUrl}`, {
           headers: { authorization: `Bearer ${token}` },
         });
-        return ((await answer.json()) as { status: string }).status;
+        return (answer.body as { status: string }).status;
       },
       (status) => status === 'completed' || status === 'failed',
       { timeoutMs: 30_000, intervalMs: 100 },

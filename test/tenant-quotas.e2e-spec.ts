@@ -1,11 +1,11 @@
-import { TestPlatform } from '@lib/testing';
+import { TestPlatform, checkedFetch } from '@lib/testing';
 import type { AppProcess, TestApiKey } from '@lib/testing';
 
 const SLEEP = { type: 'sleep', payload: { ms: 1 } };
 
 /** POST /create-jobs to one API process of several, as the tenant of `key`. */
 async function create(api: AppProcess, key: TestApiKey, body: unknown) {
-  const response = await fetch(`http://127.0.0.1:${api.env.PORT}/create-jobs`, {
+  const response = await checkedFetch(`http://127.0.0.1:${api.env.PORT}/create-jobs`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${key.token}` },
     body: JSON.stringify(body),
@@ -13,7 +13,7 @@ async function create(api: AppProcess, key: TestApiKey, body: unknown) {
   return {
     status: response.status,
     headers: response.headers,
-    body: (await response.json()) as any,
+    body: response.body as any,
   };
 }
 

@@ -31,6 +31,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** One job's status: where it is in its lifecycle, its attempts, progress and outcome. */
         get: operations["JobStatusController_get"];
         put?: never;
         post?: never;
@@ -276,6 +277,12 @@ export interface components {
              */
             delay_ms?: number;
             /**
+             * Format: date-time
+             * @description Run no earlier than this ISO-8601 time. Exclusive with delay_ms.
+             * @example 2026-11-23T02:00:00Z
+             */
+            run_at?: string;
+            /**
              * @description Attempts in all, the first included; defaults to the job type's policy.
              * @example 5
              */
@@ -305,11 +312,6 @@ export interface components {
              * @example high
              */
             queue?: string;
-            /**
-             * @description Run no earlier than this ISO-8601 time. Exclusive with delay_ms.
-             * @example 2026-11-23T02:00:00Z
-             */
-            run_at?: string;
             backoff?: components["schemas"]["BackoffDto"];
             /**
              * @description Sending the same key again returns the same job instead of creating another.
@@ -339,22 +341,32 @@ export interface components {
              */
             jobs: components["schemas"]["CreateJobDto"][];
         };
+        /** @enum {string} */
+        JobState: "queued" | "scheduled" | "running" | "retrying" | "completed" | "failed" | "cancelled";
         CreatedJobView: {
-            /** @example 6b0c2a4e-8f1d-4c33-9a57-1f2e3d4c5b6a */
+            /**
+             * Format: uuid
+             * @example 6b0c2a4e-8f1d-4c33-9a57-1f2e3d4c5b6a
+             */
             job_id: string;
             /** @example queued */
-            status: string;
+            status: components["schemas"]["JobState"];
             /** @example /job-status/6b0c2a4e-8f1d-4c33-9a57-1f2e3d4c5b6a */
             status_url: string;
         };
+        /**
+         * @description Stable snake_case name of the error, to match on instead of the message (the README lists them, with their status).
+         * @enum {string}
+         */
+        ErrorCode: "invalid_request" | "invalid_json" | "body_too_deep" | "prototype_key" | "unstorable_text" | "content_length_mismatch" | "invalid_batch" | "unknown_job_type" | "invalid_payload" | "unknown_queue" | "exclusive_delay" | "timeout_too_long" | "malformed_job_id" | "invalid_cursor" | "api_key_required" | "api_key_invalid" | "scope_missing" | "job_type_not_allowed" | "job_not_found" | "unknown_schedule" | "route_not_found" | "idempotency_conflict" | "job_already_finished" | "job_not_retryable" | "body_too_large" | "payload_too_large" | "unsupported_media_type" | "create_rate_exceeded" | "pending_jobs_quota_exceeded" | "auth_failures_exceeded" | "event_streams_exceeded" | "internal_error" | "postgres_unavailable" | "queue_unavailable";
         ErrorView: {
-            /**
-             * @description Stable snake_case name of the error, to match on instead of the message (the README lists them).
-             * @example invalid_payload
-             */
-            code: string;
             /** @example 400 */
             statusCode: number;
+            /**
+             * @description Stable snake_case name of the error, to match on instead of the message (the README lists them, with their status).
+             * @example invalid_payload
+             */
+            code: components["schemas"]["ErrorCode"];
             /** @example Bad Request */
             error: string;
             /**
@@ -376,12 +388,13 @@ export interface components {
              */
             status_code: number;
             /**
+             * Format: uuid
              * @description Absent when refused.
              * @example 6b0c2a4e-8f1d-4c33-9a57-1f2e3d4c5b6a
              */
             job_id?: string;
             /** @example queued */
-            status?: string;
+            status?: components["schemas"]["JobState"];
             /** @example /job-status/6b0c2a4e-8f1d-4c33-9a57-1f2e3d4c5b6a */
             status_url?: string;
             /** @description Why the job was refused; nothing was written for it. */
@@ -390,34 +403,55 @@ export interface components {
         CreatedJobsView: {
             results: components["schemas"]["JobCreationView"][];
         };
+        /** @enum {string} */
+        QueueName: "high" | "default" | "low" | "etl";
         JobErrorView: {
+            /**
+             * @description The attempt (1-based) that failed.
+             * @example 2
+             */
+            attempt: number;
+            /**
+             * Format: date-time
+             * @example 2026-11-22T21:50:46.079Z
+             */
+            at: string;
             /** @example Attempt 2 fails on purpose (fail_attempts is 2). */
             message: string;
             /** @description True when retrying cannot help; the job then fails at once. */
             permanent: boolean;
             /** @example TransientJobError */
             name: string;
-            /**
-             * @description The attempt (1-based) that failed.
-             * @example 2
-             */
-            attempt: number;
-            /** @example 2026-11-22T21:50:46.079Z */
-            at: string;
         };
         JobStatusView: {
             /**
-             * @example completed
-             * @enum {string}
+             * Format: uuid
+             * @example 6b0c2a4e-8f1d-4c33-9a57-1f2e3d4c5b6a
              */
-            status: "queued" | "scheduled" | "running" | "retrying" | "completed" | "failed" | "cancelled";
+            id: string;
+            /** @example default */
+            queue: components["schemas"]["QueueName"];
             /**
-             * @description A number 0–100 or an object set by the job.
+             * @description 0 runs first.
+             * @example 0
+             */
+            priority: number;
+            /** @example completed */
+            status: components["schemas"]["JobState"];
+            /**
+             * @description Attempts started so far.
+             * @example 1
+             */
+            attempts: number;
+            /** @example 3 */
+            max_attempts: number;
+            /**
+             * @description A number 0–100 or an object set by the job; null before the job sets it.
              * @example 100
              */
-            progress: {
+            progress: number | {
                 [key: string]: unknown;
-            } | null;
+            } | (never | null);
             /**
              * @example {
              *       "ms": 2000,
@@ -437,56 +471,167 @@ export interface components {
             result: {
                 [key: string]: unknown;
             } | null;
-            /** @description The last failed attempt's error. */
-            error: components["schemas"]["JobErrorView"] | null;
+            /** @description The last failed attempt's error; null while no attempt failed. */
+            error: components["schemas"]["JobErrorView"] | (never | null);
             /** @description Every failed attempt's error, oldest first. */
             errors: components["schemas"]["JobErrorView"][];
-            /** @example 6b0c2a4e-8f1d-4c33-9a57-1f2e3d4c5b6a */
-            id: string;
-            /** @example sleep */
-            type: string;
-            /** @example default */
-            queue: string;
-            /**
-             * @description 0 runs first.
-             * @example 0
-             */
-            priority: number;
-            /**
-             * @description Attempts started so far.
-             * @example 1
-             */
-            attempts: number;
-            /** @example 3 */
-            max_attempts: number;
             /**
              * @description Longest an attempt may run, in ms.
              * @example 900000
              */
             timeout_ms: number;
-            /** @description Set when a cancel arrived while the job was running; it ends `cancelled`. */
+            /**
+             * Format: date-time
+             * @description Set when a cancel arrived while the job was running; it ends `cancelled`.
+             * @example 2026-11-22T21:50:45.698Z
+             */
             cancel_requested_at: string | null;
+            /**
+             * Format: date-time
+             * @description The schedule's tick the job runs for.
+             * @example 2026-11-23T01:00:00.000Z
+             */
+            scheduled_for: string | null;
+            /**
+             * Format: date-time
+             * @description When a scheduled or retrying job may start next.
+             * @example 2026-11-22T21:50:45.698Z
+             */
+            run_at: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-11-22T21:50:45.698Z
+             */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-22T21:50:45.698Z
+             */
+            started_at: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-11-22T21:50:45.698Z
+             */
+            finished_at: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-11-22T21:50:45.698Z
+             */
+            updated_at: string;
+            /** @example sleep */
+            type: string;
             /**
              * @description The schedule that enqueued the job; null for a job created over the API.
              * @example nightly_data_import
              */
             schedule_name: string | null;
+        };
+        JobListItemView: {
             /**
+             * Format: uuid
+             * @example 6b0c2a4e-8f1d-4c33-9a57-1f2e3d4c5b6a
+             */
+            id?: string;
+            /** @example default */
+            queue?: components["schemas"]["QueueName"];
+            /**
+             * @description 0 runs first.
+             * @example 0
+             */
+            priority?: number;
+            /** @example completed */
+            status?: components["schemas"]["JobState"];
+            /**
+             * @description Attempts started so far.
+             * @example 1
+             */
+            attempts?: number;
+            /** @example 3 */
+            max_attempts?: number;
+            /**
+             * @description A number 0–100 or an object set by the job; null before the job sets it.
+             * @example 100
+             */
+            progress?: number | {
+                [key: string]: unknown;
+            } | (never | null);
+            /**
+             * @example {
+             *       "ms": 2000,
+             *       "message": "hello"
+             *     }
+             */
+            payload?: {
+                [key: string]: unknown;
+            } | null;
+            /**
+             * @example {
+             *       "slept_ms": 2000,
+             *       "message": "hello",
+             *       "attempt": 1
+             *     }
+             */
+            result?: {
+                [key: string]: unknown;
+            } | null;
+            /** @description The last failed attempt's error; null while no attempt failed. */
+            error?: components["schemas"]["JobErrorView"] | (never | null);
+            /** @description Every failed attempt's error, oldest first. */
+            errors?: components["schemas"]["JobErrorView"][];
+            /**
+             * @description Longest an attempt may run, in ms.
+             * @example 900000
+             */
+            timeout_ms?: number;
+            /**
+             * Format: date-time
+             * @description Set when a cancel arrived while the job was running; it ends `cancelled`.
+             * @example 2026-11-22T21:50:45.698Z
+             */
+            cancel_requested_at?: string | null;
+            /**
+             * Format: date-time
              * @description The schedule's tick the job runs for.
              * @example 2026-11-23T01:00:00.000Z
              */
-            scheduled_for: string | null;
-            /** @description When a scheduled or retrying job may start next. */
-            run_at: string | null;
-            /** @example 2026-11-22T21:50:45.698Z */
-            created_at: string;
-            started_at: string | null;
-            finished_at: string | null;
-            updated_at: string;
+            scheduled_for?: string | null;
+            /**
+             * Format: date-time
+             * @description When a scheduled or retrying job may start next.
+             * @example 2026-11-22T21:50:45.698Z
+             */
+            run_at?: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-11-22T21:50:45.698Z
+             */
+            created_at?: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-22T21:50:45.698Z
+             */
+            started_at?: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-11-22T21:50:45.698Z
+             */
+            finished_at?: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-11-22T21:50:45.698Z
+             */
+            updated_at?: string;
+            /** @example sleep */
+            type?: string;
+            /**
+             * @description The schedule that enqueued the job; null for a job created over the API.
+             * @example nightly_data_import
+             */
+            schedule_name?: string | null;
         };
         JobListView: {
-            /** @description Newest first; with `fields`, each job carries only the fields asked for. */
-            jobs: components["schemas"]["JobStatusView"][];
+            /** @description Newest first: each job a JobStatusView, with `fields` carrying only the fields asked for. */
+            jobs: components["schemas"]["JobListItemView"][];
             /**
              * @description Pass back as `cursor` for the next page; null on the last page.
              * @example c2VxOjQy
@@ -495,33 +640,51 @@ export interface components {
         };
         CancelledJobView: {
             /**
+             * Format: uuid
+             * @example 6b0c2a4e-8f1d-4c33-9a57-1f2e3d4c5b6a
+             */
+            job_id: string;
+            /**
              * @description `cancelling` while the worker running the job stops it.
              * @example cancelling
              * @enum {string}
              */
             status: "cancelled" | "cancelling";
-            /** @example 6b0c2a4e-8f1d-4c33-9a57-1f2e3d4c5b6a */
-            job_id: string;
         };
         ScheduleJobView: {
             /**
-             * @example completed
-             * @enum {string}
+             * Format: uuid
+             * @example 6b0c2a4e-8f1d-4c33-9a57-1f2e3d4c5b6a
              */
-            status: "queued" | "scheduled" | "running" | "retrying" | "completed" | "failed" | "cancelled";
-            /** @example 6b0c2a4e-8f1d-4c33-9a57-1f2e3d4c5b6a */
             id: string;
-            /** @description The tick it ran for (the trigger time for a manual run). */
+            /** @example completed */
+            status: components["schemas"]["JobState"];
+            /**
+             * Format: date-time
+             * @description The tick it ran for (the trigger time for a manual run).
+             * @example 2026-11-22T21:50:45.698Z
+             */
             scheduled_for: string | null;
             /** @example /job-status/6b0c2a4e-8f1d-4c33-9a57-1f2e3d4c5b6a */
             status_url: string;
         };
         ScheduleView: {
+            /**
+             * @description Null: the job type's default queue.
+             * @example etl
+             */
+            queue: components["schemas"]["QueueName"] | (never | null);
             payload: {
                 [key: string]: unknown;
             };
+            /**
+             * Format: date-time
+             * @description Null when the schedule is switched off.
+             * @example 2026-11-23T01:00:00.000Z
+             */
+            next_run_at: string | null;
             /** @description Null before its first job, and for callers of another tenant than default (which owns schedules' jobs). */
-            last_job: components["schemas"]["ScheduleJobView"] | null;
+            last_job: components["schemas"]["ScheduleJobView"] | (never | null);
             /** @example nightly_data_import */
             name: string;
             /** @example 0 1 * * 1-5 */
@@ -530,17 +693,7 @@ export interface components {
             timezone: string;
             /** @example data_import */
             type: string;
-            /**
-             * @description Null: the job type's default queue.
-             * @example etl
-             */
-            queue: string | null;
             enabled: boolean;
-            /**
-             * @description Null when the schedule is switched off.
-             * @example 2026-11-23T01:00:00.000Z
-             */
-            next_run_at: string | null;
         };
         AuditActorView: {
             /** @enum {string} */
@@ -552,22 +705,23 @@ export interface components {
             id: string | null;
         };
         AuditEntryView: {
-            /** @enum {string} */
-            action: "jobs.create" | "job.cancel" | "job.retry" | "schedule.trigger" | "dashboard.action";
             /**
+             * Format: date-time
              * @description When it was recorded (ISO 8601).
              * @example 2026-12-01T14:00:00.000Z
              */
             at: string;
-            actor: components["schemas"]["AuditActorView"];
-            /** @example acme */
-            tenant: string;
+            /** @enum {string} */
+            action: "jobs.create" | "job.cancel" | "job.retry" | "schedule.trigger" | "dashboard.action";
             /** @description The jobs acted on (every job a batch created). */
             job_ids: string[];
             /** @description Where it helps: the schedule triggered, the dashboard route and queue. */
             detail: {
                 [key: string]: unknown;
             } | null;
+            actor: components["schemas"]["AuditActorView"];
+            /** @example acme */
+            tenant: string;
         };
         AuditLogView: {
             entries: components["schemas"]["AuditEntryView"][];
@@ -578,7 +732,10 @@ export interface components {
     responses: never;
     parameters: never;
     requestBodies: never;
-    headers: never;
+    headers: {
+        /** @description The request's id: the caller's X-Request-Id when it is 1–128 of [A-Za-z0-9_.:-], else a new UUID. Logs name it. */
+        "X-Request-Id": string;
+    };
     pathItems: never;
 }
 export type $defs = Record<string, never>;
@@ -600,6 +757,9 @@ export interface operations {
             /** @description One job whose idempotency_key was used before: that job. A batch: what became of each job, in order. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    /** @description Where to read the job's status: its `status_url`. */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -609,6 +769,9 @@ export interface operations {
             /** @description One job: recorded and queued. */
             202: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    /** @description Where to read the job's status: its `status_url`. */
+                    Location: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -618,6 +781,7 @@ export interface operations {
             /** @description The request breaks a rule; the message names the field and the rule. */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -627,6 +791,9 @@ export interface operations {
             /** @description No API key, or an unknown or revoked one: send "Authorization: Bearer <token>". */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    /** @description The scheme to authenticate with: `Bearer realm="jobs-platform"`. */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -636,6 +803,7 @@ export interface operations {
             /** @description The API key lacks the route's scope, or may not create this job type; the message names it. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -645,6 +813,7 @@ export interface operations {
             /** @description A conflict with the job as it is: a used idempotency_key, or a job already finished. */
             409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -654,24 +823,49 @@ export interface operations {
             /** @description The body is larger than 1 MB, or a payload is larger than its job type allows (payload_too_large). */
             413: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorView"];
                 };
             };
-            /** @description A limit of the tenant (TENANT_QUOTAS) or of the client address was reached; Retry-After says when to retry where waiting helps. */
+            /** @description The body is not sent as application/json (unsupported_media_type). */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description A limit of the tenant (TENANT_QUOTAS) or of the client address (AUTH_FAILURES_PER_MINUTE) was reached; Retry-After says when to retry where waiting helps. */
             429: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    /** @description Seconds until a retry can succeed, where waiting helps (create_rate_exceeded, auth_failures_exceeded). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorView"];
                 };
             };
-            /** @description Redis is unavailable; the job is recorded but not queued. Retry with the same idempotency_key. */
+            /** @description A bug (internal_error); the API logged it with its stack. */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Postgres is unavailable (postgres_unavailable: retry), or Redis is when a job is created (queue_unavailable: the job is recorded but not queued). Retry with the same idempotency_key. */
             503: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -694,6 +888,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -703,6 +898,7 @@ export interface operations {
             /** @description The request breaks a rule; the message names the field and the rule. */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -712,6 +908,9 @@ export interface operations {
             /** @description No API key, or an unknown or revoked one: send "Authorization: Bearer <token>". */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    /** @description The scheme to authenticate with: `Bearer realm="jobs-platform"`. */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -721,6 +920,7 @@ export interface operations {
             /** @description The API key lacks the route's scope, or may not create this job type; the message names it. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -730,6 +930,39 @@ export interface operations {
             /** @description No job has that id (another tenant's job answers the same). */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description A limit of the tenant (TENANT_QUOTAS) or of the client address (AUTH_FAILURES_PER_MINUTE) was reached; Retry-After says when to retry where waiting helps. */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    /** @description Seconds until a retry can succeed, where waiting helps (create_rate_exceeded, auth_failures_exceeded). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description A bug (internal_error); the API logged it with its stack. */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Postgres is unavailable (postgres_unavailable: retry), or Redis is when a job is created (queue_unavailable: the job is recorded but not queued). Retry with the same idempotency_key. */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -756,6 +989,7 @@ export interface operations {
             /** @description text/event-stream of `status` events, each carrying a JobStatusView as data and the job's row version as id, with a `retry:` hint and a `: heartbeat` comment every SSE_HEARTBEAT_MS. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -765,6 +999,7 @@ export interface operations {
             /** @description The job is finished and Last-Event-ID is its final event or later: nothing more will come. */
             204: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -772,6 +1007,7 @@ export interface operations {
             /** @description The request breaks a rule; the message names the field and the rule. */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -781,6 +1017,9 @@ export interface operations {
             /** @description No API key, or an unknown or revoked one: send "Authorization: Bearer <token>". */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    /** @description The scheme to authenticate with: `Bearer realm="jobs-platform"`. */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -790,6 +1029,7 @@ export interface operations {
             /** @description The API key lacks the route's scope, or may not create this job type; the message names it. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -799,15 +1039,39 @@ export interface operations {
             /** @description No job has that id (another tenant's job answers the same). */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorView"];
                 };
             };
-            /** @description A limit of the tenant (TENANT_QUOTAS) or of the client address was reached; Retry-After says when to retry where waiting helps. */
+            /** @description A limit of the tenant (TENANT_QUOTAS) or of the client address (AUTH_FAILURES_PER_MINUTE) was reached; Retry-After says when to retry where waiting helps. */
             429: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    /** @description Seconds until a retry can succeed, where waiting helps (create_rate_exceeded, auth_failures_exceeded). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description A bug (internal_error); the API logged it with its stack. */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Postgres is unavailable (postgres_unavailable: retry), or Redis is when a job is created (queue_unavailable: the job is recorded but not queued). Retry with the same idempotency_key. */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -818,12 +1082,12 @@ export interface operations {
     };
     JobsController_list: {
         parameters: {
-            query: {
+            query?: {
+                status?: components["schemas"]["JobState"];
                 /** @description Jobs per page. */
-                limit: number;
+                limit?: number;
                 /** @description Comma-separated fields each job carries; the others are left out, and a payload or result left out is not read. Default: every field. Known fields: id, type, queue, priority, status, attempts, max_attempts, progress, payload, result, error, errors, timeout_ms, cancel_requested_at, schedule_name, scheduled_for, run_at, created_at, started_at, finished_at, updated_at. */
                 fields?: string;
-                status?: "queued" | "scheduled" | "running" | "retrying" | "completed" | "failed" | "cancelled";
                 type?: string;
                 queue?: string;
                 cursor?: string;
@@ -836,6 +1100,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -845,6 +1110,7 @@ export interface operations {
             /** @description The request breaks a rule; the message names the field and the rule. */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -854,6 +1120,9 @@ export interface operations {
             /** @description No API key, or an unknown or revoked one: send "Authorization: Bearer <token>". */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    /** @description The scheme to authenticate with: `Bearer realm="jobs-platform"`. */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -863,6 +1132,39 @@ export interface operations {
             /** @description The API key lacks the route's scope, or may not create this job type; the message names it. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description A limit of the tenant (TENANT_QUOTAS) or of the client address (AUTH_FAILURES_PER_MINUTE) was reached; Retry-After says when to retry where waiting helps. */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    /** @description Seconds until a retry can succeed, where waiting helps (create_rate_exceeded, auth_failures_exceeded). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description A bug (internal_error); the API logged it with its stack. */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Postgres is unavailable (postgres_unavailable: retry), or Redis is when a job is created (queue_unavailable: the job is recorded but not queued). Retry with the same idempotency_key. */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -886,6 +1188,7 @@ export interface operations {
             /** @description It was waiting: it is cancelled. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -895,6 +1198,7 @@ export interface operations {
             /** @description It runs: its worker aborts it. */
             202: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -904,6 +1208,7 @@ export interface operations {
             /** @description The request breaks a rule; the message names the field and the rule. */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -913,6 +1218,9 @@ export interface operations {
             /** @description No API key, or an unknown or revoked one: send "Authorization: Bearer <token>". */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    /** @description The scheme to authenticate with: `Bearer realm="jobs-platform"`. */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -922,6 +1230,7 @@ export interface operations {
             /** @description The API key lacks the route's scope, or may not create this job type; the message names it. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -931,6 +1240,7 @@ export interface operations {
             /** @description No job has that id (another tenant's job answers the same). */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -940,6 +1250,39 @@ export interface operations {
             /** @description A conflict with the job as it is: a used idempotency_key, or a job already finished. */
             409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description A limit of the tenant (TENANT_QUOTAS) or of the client address (AUTH_FAILURES_PER_MINUTE) was reached; Retry-After says when to retry where waiting helps. */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    /** @description Seconds until a retry can succeed, where waiting helps (create_rate_exceeded, auth_failures_exceeded). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description A bug (internal_error); the API logged it with its stack. */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Postgres is unavailable (postgres_unavailable: retry), or Redis is when a job is created (queue_unavailable: the job is recorded but not queued). Retry with the same idempotency_key. */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -962,6 +1305,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -970,6 +1314,7 @@ export interface operations {
             };
             202: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -979,6 +1324,7 @@ export interface operations {
             /** @description The request breaks a rule; the message names the field and the rule. */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -988,6 +1334,9 @@ export interface operations {
             /** @description No API key, or an unknown or revoked one: send "Authorization: Bearer <token>". */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    /** @description The scheme to authenticate with: `Bearer realm="jobs-platform"`. */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -997,6 +1346,7 @@ export interface operations {
             /** @description The API key lacks the route's scope, or may not create this job type; the message names it. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1006,6 +1356,7 @@ export interface operations {
             /** @description No job has that id (another tenant's job answers the same). */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1015,6 +1366,39 @@ export interface operations {
             /** @description A conflict with the job as it is: a used idempotency_key, or a job already finished. */
             409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description A limit of the tenant (TENANT_QUOTAS) or of the client address (AUTH_FAILURES_PER_MINUTE) was reached; Retry-After says when to retry where waiting helps. */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    /** @description Seconds until a retry can succeed, where waiting helps (create_rate_exceeded, auth_failures_exceeded). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description A bug (internal_error); the API logged it with its stack. */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Postgres is unavailable (postgres_unavailable: retry), or Redis is when a job is created (queue_unavailable: the job is recorded but not queued). Retry with the same idempotency_key. */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1038,6 +1422,7 @@ export interface operations {
             /** @description Queued again. */
             202: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1047,6 +1432,7 @@ export interface operations {
             /** @description The request breaks a rule; the message names the field and the rule. */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1056,6 +1442,9 @@ export interface operations {
             /** @description No API key, or an unknown or revoked one: send "Authorization: Bearer <token>". */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    /** @description The scheme to authenticate with: `Bearer realm="jobs-platform"`. */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1065,6 +1454,7 @@ export interface operations {
             /** @description The API key lacks the route's scope, or may not create this job type; the message names it. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1074,6 +1464,7 @@ export interface operations {
             /** @description No job has that id (another tenant's job answers the same). */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1083,15 +1474,39 @@ export interface operations {
             /** @description A conflict with the job as it is: a used idempotency_key, or a job already finished. */
             409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorView"];
                 };
             };
-            /** @description Redis is unavailable; the job is recorded but not queued. Retry with the same idempotency_key. */
+            /** @description A limit of the tenant (TENANT_QUOTAS) or of the client address (AUTH_FAILURES_PER_MINUTE) was reached; Retry-After says when to retry where waiting helps. */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    /** @description Seconds until a retry can succeed, where waiting helps (create_rate_exceeded, auth_failures_exceeded). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description A bug (internal_error); the API logged it with its stack. */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Postgres is unavailable (postgres_unavailable: retry), or Redis is when a job is created (queue_unavailable: the job is recorded but not queued). Retry with the same idempotency_key. */
             503: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1111,6 +1526,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1120,6 +1536,9 @@ export interface operations {
             /** @description No API key, or an unknown or revoked one: send "Authorization: Bearer <token>". */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    /** @description The scheme to authenticate with: `Bearer realm="jobs-platform"`. */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1129,6 +1548,39 @@ export interface operations {
             /** @description The API key lacks the route's scope, or may not create this job type; the message names it. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description A limit of the tenant (TENANT_QUOTAS) or of the client address (AUTH_FAILURES_PER_MINUTE) was reached; Retry-After says when to retry where waiting helps. */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    /** @description Seconds until a retry can succeed, where waiting helps (create_rate_exceeded, auth_failures_exceeded). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description A bug (internal_error); the API logged it with its stack. */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Postgres is unavailable (postgres_unavailable: retry), or Redis is when a job is created (queue_unavailable: the job is recorded but not queued). Retry with the same idempotency_key. */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1151,6 +1603,9 @@ export interface operations {
             /** @description Enqueued. */
             202: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    /** @description Where to read the job's status: its `status_url`. */
+                    Location: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1160,6 +1615,7 @@ export interface operations {
             /** @description The request breaks a rule; the message names the field and the rule. */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1169,6 +1625,9 @@ export interface operations {
             /** @description No API key, or an unknown or revoked one: send "Authorization: Bearer <token>". */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    /** @description The scheme to authenticate with: `Bearer realm="jobs-platform"`. */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1178,6 +1637,7 @@ export interface operations {
             /** @description The API key lacks the route's scope, or may not create this job type; the message names it. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1187,15 +1647,39 @@ export interface operations {
             /** @description No job has that id (another tenant's job answers the same). */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorView"];
                 };
             };
-            /** @description Redis is unavailable; the job is recorded but not queued. Retry with the same idempotency_key. */
+            /** @description A limit of the tenant (TENANT_QUOTAS) or of the client address (AUTH_FAILURES_PER_MINUTE) was reached; Retry-After says when to retry where waiting helps. */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    /** @description Seconds until a retry can succeed, where waiting helps (create_rate_exceeded, auth_failures_exceeded). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description A bug (internal_error); the API logged it with its stack. */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Postgres is unavailable (postgres_unavailable: retry), or Redis is when a job is created (queue_unavailable: the job is recorded but not queued). Retry with the same idempotency_key. */
             503: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1215,10 +1699,21 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "text/plain": string;
+                };
+            };
+            /** @description A bug (internal_error); the API logged it with its stack. */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
                 };
             };
         };
@@ -1234,10 +1729,24 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "ok";
+                    };
+                };
+            };
+            /** @description A bug (internal_error); the API logged it with its stack. */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
                 };
             };
         };
@@ -1254,27 +1763,100 @@ export interface operations {
             /** @description Ready, or degraded: jobs are recorded and reach Redis once it is back. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "ok" | "degraded" | "error";
+                        /** @description The dependencies that are up. */
+                        info: {
+                            [key: string]: {
+                                /** @enum {string} */
+                                status: "up" | "down";
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                        /** @description The dependencies that are down, and why. */
+                        error: {
+                            [key: string]: {
+                                /** @enum {string} */
+                                status: "up" | "down";
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                        /** @description Every dependency. */
+                        details: {
+                            [key: string]: {
+                                /** @enum {string} */
+                                status: "up" | "down";
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+            /** @description A bug (internal_error); the API logged it with its stack. */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
                 };
             };
             /** @description A dependency this app needs is down or unfit; `error` names it and says why. */
             503: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "ok" | "degraded" | "error";
+                        /** @description The dependencies that are up. */
+                        info: {
+                            [key: string]: {
+                                /** @enum {string} */
+                                status: "up" | "down";
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                        /** @description The dependencies that are down, and why. */
+                        error: {
+                            [key: string]: {
+                                /** @enum {string} */
+                                status: "up" | "down";
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                        /** @description Every dependency. */
+                        details: {
+                            [key: string]: {
+                                /** @enum {string} */
+                                status: "up" | "down";
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
                 };
             };
         };
     };
     AuditLogController_list: {
         parameters: {
-            query: {
-                limit: number;
+            query?: {
+                /** @description Entries per page. */
+                limit?: number;
                 cursor?: string;
             };
             header?: never;
@@ -1285,6 +1867,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1294,6 +1877,7 @@ export interface operations {
             /** @description The request breaks a rule; the message names the field and the rule. */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1303,6 +1887,9 @@ export interface operations {
             /** @description No API key, or an unknown or revoked one: send "Authorization: Bearer <token>". */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    /** @description The scheme to authenticate with: `Bearer realm="jobs-platform"`. */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1312,6 +1899,39 @@ export interface operations {
             /** @description The API key lacks the route's scope, or may not create this job type; the message names it. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description A limit of the tenant (TENANT_QUOTAS) or of the client address (AUTH_FAILURES_PER_MINUTE) was reached; Retry-After says when to retry where waiting helps. */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    /** @description Seconds until a retry can succeed, where waiting helps (create_rate_exceeded, auth_failures_exceeded). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description A bug (internal_error); the API logged it with its stack. */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Postgres is unavailable (postgres_unavailable: retry), or Redis is when a job is created (queue_unavailable: the job is recorded but not queued). Retry with the same idempotency_key. */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {

@@ -1,3 +1,4 @@
+import type { JobState } from '@lib/job-status';
 import type { BackoffPolicy } from '@lib/queues';
 
 /** A request to run a job, already checked for shape at the edge (HTTP or a schedule). */
@@ -24,7 +25,7 @@ export interface DispatchRequest {
 
 export interface DispatchResult {
   jobId: string;
-  status: string;
+  status: JobState;
   /** False when an idempotency key matched an earlier request: nothing new was created. */
   created: boolean;
 }

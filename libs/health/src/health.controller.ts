@@ -5,6 +5,7 @@ import {
   ApiServiceUnavailableResponse,
   ApiTags,
 } from '@nestjs/swagger';
+import type { SchemaObject } from '@nestjs/swagger';
 import type { HealthIndicatorResult } from '@nestjs/terminus';
 import { PostgresHealthIndicator } from './postgres.health';
 import { READINESS_RULES } from './readiness-rules';
@@ -18,6 +19,27 @@ export interface Readiness {
   error: HealthIndicatorResult;
   details: HealthIndicatorResult;
 }
+
+/** One dependency's check: `up` or `down`, and what the indicator adds (url, message, …). */
+const CHECK_SCHEMA: SchemaObject = {
+  type: 'object',
+  required: ['status'],
+  properties: { status: { type: 'string', enum: ['up', 'down'] } },
+  additionalProperties: true,
+};
+const CHECKS_SCHEMA: SchemaObject = { type: 'object', additionalProperties: CHECK_SCHEMA };
+
+/** The body of /health/ready, 200 or 503. */
+const READINESS_SCHEMA: SchemaObject = {
+  type: 'object',
+  required: ['status', 'info', 'error', 'details'],
+  properties: {
+    status: { type: 'string', enum: ['ok', 'degraded', 'error'] },
+    info: { ...CHECKS_SCHEMA, description: 'The dependencies that are up.' },
+    error: { ...CHECKS_SCHEMA, description: 'The dependencies that are down, and why.' },
+    details: { ...CHECKS_SCHEMA, description: 'Every dependency.' },
+  },
+};
 
 const READY_EXAMPLE = {
   status: 'ok',
@@ -53,7 +75,14 @@ export class HealthController {
   /** Liveness: the process answers. */
   @Get()
   @ApiOperation({ summary: 'Liveness: 200 while the process answers.' })
-  @ApiOkResponse({ schema: { example: { status: 'ok' } } })
+  @ApiOkResponse({
+    schema: {
+      type: 'object',
+      required: ['status'],
+      properties: { status: { type: 'string', enum: ['ok'] } },
+      example: { status: 'ok' },
+    },
+  })
   live(): { status: 'ok' } {
     return { status: 'ok' };
   }
@@ -72,6 +101,7 @@ export class HealthController {
     description: 'Ready, or degraded: jobs are recorded and reach Redis once it is back.',
     content: {
       'application/json': {
+        schema: READINESS_SCHEMA,
         examples: {
           ready: { value: READY_EXAMPLE },
           degraded: { value: DEGRADED_EXAMPLE },
@@ -81,7 +111,7 @@ export class HealthController {
   })
   @ApiServiceUnavailableResponse({
     description: 'A dependency this app needs is down or unfit; `error` names it and says why.',
-    schema: { example: NOT_READY_EXAMPLE },
+    schema: { ...READINESS_SCHEMA, example: NOT_READY_EXAMPLE },
   })
   async ready(): Promise<Readiness> {
     const results = await Promise.all([this.redis.check(), this.postgres.check()]);

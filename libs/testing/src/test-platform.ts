@@ -1,4 +1,6 @@
 import { ALL_SCOPES, ApiKeyStore, parseScopes } from '@lib/auth';
+import { contractOf } from './api-contract';
+import type { ApiContract, ContractAnswer } from './api-contract';
 import { runApiKeyCli } from './api-key-cli';
 import { AppProcess } from './app-process';
 import type { AppName } from './app-process';
@@ -33,6 +35,7 @@ export class TestPlatform {
   private readonly processes: AppProcess[] = [];
   private apiUrl = '';
   private token = '';
+  private contract: ApiContract | undefined;
 
   constructor(
     label: string,
@@ -67,6 +70,10 @@ export class TestPlatform {
     const process = new AppProcess(app, env);
     this.processes.push(process);
     await process.ready();
+    // The document of the first API started; every answer is checked against it.
+    if (app === 'api' && this.contract === undefined) {
+      this.contract = await contractOf(this.apiUrl);
+    }
     // The API has applied the migrations by now, api_keys among them.
     if (app === 'api' && this.token === '') {
       const key = await new ApiKeyStore(this.database).create({
@@ -291,6 +298,24 @@ export class TestPlatform {
     } catch {
       // Not JSON: keep the text.
     }
-    return { status: response.status, headers: response.headers, body: body as T };
+    const answer = { status: response.status, headers: response.headers, body: body as T };
+    this.checkContract(init.method ?? 'GET', path, answer);
+    return answer;
+  }
+
+  /**
+   * Fails unless `answer` to `method path` keeps the API's OpenAPI document (see
+   * ApiContract), for requests a test sends with fetch() itself.
+   */
+  checkContract(method: string, path: string, answer: ContractAnswer): void {
+    if (this.contract === undefined) {
+      throw new Error(`${method} ${path}: the API's OpenAPI document is not loaded yet.`);
+    }
+    this.contract.check(method, path, answer);
+  }
+
+  /** The contract of the API's document, e.g. to check an SSE event's data. */
+  get apiContract(): ApiContract | undefined {
+    return this.contract;
   }
 }

@@ -1,4 +1,5 @@
 import { Type } from 'class-transformer';
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import {
   IsISO8601,
   IsObject,
@@ -41,6 +42,7 @@ export class JobOptionsDto {
 
   /** Run no earlier than this ISO-8601 time. Exclusive with delay_ms. @example "2026-11-23T02:00:00Z" */
   // class-validator runs a property's rules from the last decorator up.
+  @ApiPropertyOptional({ format: 'date-time' })
   @IsOptional()
   @Matches(DATE_TIME, DATE_TIME_RULE)
   @IsISO8601({ strict: true }, DATE_TIME_RULE)

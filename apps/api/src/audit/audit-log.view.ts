@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { DATE_TIME } from '../openapi/schema-options';
 import { ACTOR_TYPES, AUDIT_ACTIONS } from './audit-entry';
 import type { ActorType, AuditAction } from './audit-entry';
 import type { AuditRecord } from './audit-log.reader';
@@ -13,7 +14,8 @@ export class AuditActorView {
 
 /** One acknowledged action. */
 export class AuditEntryView {
-  /** When it was recorded (ISO 8601). @example "2026-12-01T14:00:00.000Z" */
+  /** When it was recorded (ISO 8601). */
+  @ApiProperty({ ...DATE_TIME, example: '2026-12-01T14:00:00.000Z' })
   at!: string;
   actor!: AuditActorView;
   /** @example "acme" */
@@ -21,8 +23,10 @@ export class AuditEntryView {
   @ApiProperty({ enum: Object.values(AUDIT_ACTIONS) })
   action!: AuditAction;
   /** The jobs acted on (every job a batch created). */
+  @ApiProperty({ type: 'string', format: 'uuid', isArray: true })
   job_ids!: string[];
   /** Where it helps: the schedule triggered, the dashboard route and queue. */
+  @ApiProperty({ type: 'object', additionalProperties: true, nullable: true })
   detail!: Record<string, unknown> | null;
 }
 

@@ -1,8 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { API_ERROR_CODES } from './error-codes';
 
 /** Every error answer: Nest's standard shape, plus a stable `code`. */
 export class ErrorView {
-  /** @example 400 */
+  @ApiProperty({ type: 'integer', minimum: 400, maximum: 599, example: 400 })
   statusCode!: number;
   /** @example "Bad Request" */
   error!: string;
@@ -14,9 +15,10 @@ export class ErrorView {
   @ApiProperty({
     description:
       'Stable snake_case name of the error, to match on instead of the message ' +
-      '(the README lists them).',
+      '(the README lists them, with their status).',
+    enum: Object.keys(API_ERROR_CODES),
+    enumName: 'ErrorCode',
     example: 'invalid_payload',
-    pattern: '^[a-z][a-z0-9_]*$',
   })
   code!: string;
 }

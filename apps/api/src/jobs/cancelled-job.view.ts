@@ -1,8 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { JOB_ID } from '../openapi/schema-options';
 
 /** Answer of a cancel request. */
 export class CancelledJobView {
-  /** @example "6b0c2a4e-8f1d-4c33-9a57-1f2e3d4c5b6a" */
+  @ApiProperty(JOB_ID)
   job_id!: string;
   @ApiProperty({
     enum: ['cancelled', 'cancelling'],

@@ -97,7 +97,7 @@ export class CreateJobsController {
       oneOf: [{ $ref: getSchemaPath(CreatedJobView) }, { $ref: getSchemaPath(CreatedJobsView) }],
     },
   })
-  @ApiErrors(400, 401, 403, 409, 413, 429, 503)
+  @ApiErrors(400, 401, 403, 409, 413, 415, 429, 503)
   async create(
     @JobsRequestBody() request: JobsRequest,
     @RequestCaller() caller: Caller,

@@ -1,9 +1,13 @@
+import type { JobState } from '@lib/job-status';
+import { ApiProperty } from '@nestjs/swagger';
+import { JOB_ID, JOB_STATE, STATUS_URL } from '../openapi/schema-options';
+
 /** Answer of `POST /create-jobs`. */
 export class CreatedJobView {
-  /** @example "6b0c2a4e-8f1d-4c33-9a57-1f2e3d4c5b6a" */
+  @ApiProperty(JOB_ID)
   job_id!: string;
-  /** @example "queued" */
-  status!: string;
-  /** @example "/job-status/6b0c2a4e-8f1d-4c33-9a57-1f2e3d4c5b6a" */
+  @ApiProperty({ ...JOB_STATE, example: 'queued' })
+  status!: JobState;
+  @ApiProperty(STATUS_URL)
   status_url!: string;
 }

@@ -1,5 +1,7 @@
+import type { JobState } from '@lib/job-status';
 import { ApiProperty } from '@nestjs/swagger';
 import { ErrorView } from '../http/error.view';
+import { JOB_ID, JOB_STATE, STATUS_URL } from '../openapi/schema-options';
 
 export const CREATION_RESULTS = ['created', 'replayed', 'refused'] as const;
 export type CreationResult = (typeof CREATION_RESULTS)[number];
@@ -14,12 +16,13 @@ export class JobCreationView {
   })
   result!: CreationResult;
   /** The status this job would have been answered alone. @example 202 */
+  @ApiProperty({ type: 'integer' })
   status_code!: number;
-  /** Absent when refused. @example "6b0c2a4e-8f1d-4c33-9a57-1f2e3d4c5b6a" */
+  @ApiProperty({ ...JOB_ID, required: false, description: 'Absent when refused.' })
   job_id?: string;
-  /** @example "queued" */
-  status?: string;
-  /** @example "/job-status/6b0c2a4e-8f1d-4c33-9a57-1f2e3d4c5b6a" */
+  @ApiProperty({ ...JOB_STATE, required: false, example: 'queued' })
+  status?: JobState;
+  @ApiProperty({ ...STATUS_URL, required: false })
   status_url?: string;
   /** Why the job was refused; nothing was written for it. */
   error?: ErrorView;

@@ -1,4 +1,6 @@
 import type { JobError } from '@lib/job-status';
+import { ApiProperty } from '@nestjs/swagger';
+import { DATE_TIME } from '../openapi/schema-options';
 
 /** Why the last attempt failed. */
 export class JobErrorView implements JobError {
@@ -9,7 +11,8 @@ export class JobErrorView implements JobError {
   /** @example "TransientJobError" */
   name!: string;
   /** The attempt (1-based) that failed. @example 2 */
+  @ApiProperty({ type: 'integer', minimum: 1 })
   attempt!: number;
-  /** @example "2026-11-22T21:50:46.079Z" */
+  @ApiProperty({ ...DATE_TIME, example: '2026-11-22T21:50:46.079Z' })
   at!: string;
 }

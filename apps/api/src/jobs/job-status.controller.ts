@@ -36,6 +36,7 @@ export class JobStatusController {
     this.heartbeatMs = config.limits.sseHeartbeatMs;
   }
 
+  /** One job's status: where it is in its lifecycle, its attempts, progress and outcome. */
   @Get('job-status/:id')
   @ApiParam({ name: 'id', description: 'The job_id returned by POST /create-jobs (a UUID).' })
   @ApiOkResponse({ type: JobStatusView })

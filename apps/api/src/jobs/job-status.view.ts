@@ -1,29 +1,33 @@
-import { JOB_STATE_VALUES } from '@lib/job-status';
 import type { JobState, JobStatus } from '@lib/job-status';
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, getSchemaPath } from '@nestjs/swagger';
+import { DATE_TIME, JOB_ID, JOB_STATE, QUEUE_NAME } from '../openapi/schema-options';
 import { JobErrorView } from './job-error.view';
 
 const json = { type: 'object', additionalProperties: true, nullable: true } as const;
 
 /** A job's status as the API shows it (snake_case, ISO-8601 times). */
 export class JobStatusView {
-  /** @example "6b0c2a4e-8f1d-4c33-9a57-1f2e3d4c5b6a" */
+  @ApiProperty(JOB_ID)
   id!: string;
   /** @example "sleep" */
   type!: string;
-  /** @example "default" */
+  @ApiProperty({ ...QUEUE_NAME, example: 'default' })
   queue!: string;
   /** 0 runs first. @example 0 */
+  @ApiProperty({ type: 'integer' })
   priority!: number;
-  @ApiProperty({ enum: JOB_STATE_VALUES, example: 'completed' })
+  @ApiProperty({ ...JOB_STATE, example: 'completed' })
   status!: JobState;
   /** Attempts started so far. @example 1 */
+  @ApiProperty({ type: 'integer' })
   attempts!: number;
   /** @example 3 */
+  @ApiProperty({ type: 'integer' })
   max_attempts!: number;
   @ApiProperty({
-    ...json,
-    description: 'A number 0–100 or an object set by the job.',
+    anyOf: [{ type: 'number' }, { type: 'object', additionalProperties: true }],
+    nullable: true,
+    description: 'A number 0–100 or an object set by the job; null before the job sets it.',
     example: 100,
   })
   progress!: unknown;
@@ -31,26 +35,36 @@ export class JobStatusView {
   payload!: unknown;
   @ApiProperty({ ...json, example: { slept_ms: 2000, message: 'hello', attempt: 1 } })
   result!: unknown;
-  /** The last failed attempt's error. */
-  @ApiProperty({ type: JobErrorView, nullable: true })
+  @ApiProperty({
+    allOf: [{ $ref: getSchemaPath(JobErrorView) }],
+    nullable: true,
+    description: "The last failed attempt's error; null while no attempt failed.",
+  })
   error!: JobErrorView | null;
   /** Every failed attempt's error, oldest first. */
   @ApiProperty({ type: JobErrorView, isArray: true })
   errors!: JobErrorView[];
   /** Longest an attempt may run, in ms. @example 900000 */
+  @ApiProperty({ type: 'integer' })
   timeout_ms!: number;
   /** Set when a cancel arrived while the job was running; it ends `cancelled`. */
+  @ApiProperty({ ...DATE_TIME, nullable: true })
   cancel_requested_at!: string | null;
   /** The schedule that enqueued the job; null for a job created over the API. @example "nightly_data_import" */
   schedule_name!: string | null;
-  /** The schedule's tick the job runs for. @example "2026-11-23T01:00:00.000Z" */
+  /** The schedule's tick the job runs for. */
+  @ApiProperty({ ...DATE_TIME, nullable: true, example: '2026-11-23T01:00:00.000Z' })
   scheduled_for!: string | null;
   /** When a scheduled or retrying job may start next. */
+  @ApiProperty({ ...DATE_TIME, nullable: true })
   run_at!: string | null;
-  /** @example "2026-11-22T21:50:45.698Z" */
+  @ApiProperty(DATE_TIME)
   created_at!: string;
+  @ApiProperty({ ...DATE_TIME, nullable: true })
   started_at!: string | null;
+  @ApiProperty({ ...DATE_TIME, nullable: true })
   finished_at!: string | null;
+  @ApiProperty(DATE_TIME)
   updated_at!: string;
 }
 

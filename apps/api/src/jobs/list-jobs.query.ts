@@ -2,6 +2,7 @@ import { JOB_STATE_VALUES } from '@lib/job-status';
 import type { JobState } from '@lib/job-status';
 import { IntegerFrom, refusalMessage } from '@lib/validation';
 import { ApiPropertyOptional } from '@nestjs/swagger';
+import { JOB_STATE } from '../openapi/schema-options';
 import { Transform } from 'class-transformer';
 import type { ValidationArguments } from 'class-validator';
 import { IsIn, IsOptional, IsString } from 'class-validator';
@@ -27,6 +28,7 @@ const TEXT = { fromText: true };
 
 /** Query string of `GET /jobs`. */
 export class ListJobsQuery {
+  @ApiPropertyOptional(JOB_STATE)
   @IsOptional()
   @IsIn(JOB_STATE_VALUES, {
     message: refusalMessage(`must be one of ${JOB_STATE_VALUES.join(', ')}`, TEXT),
@@ -42,6 +44,7 @@ export class ListJobsQuery {
   queue?: string;
 
   /** Jobs per page. */
+  @ApiPropertyOptional({ type: 'integer', default: 50 })
   @IsOptional()
   @IntegerFrom(1, MAX_JOBS_PER_PAGE, { coerce: true })
   limit: number = 50;

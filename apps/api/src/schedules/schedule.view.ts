@@ -1,17 +1,18 @@
-import { JOB_STATE_VALUES } from '@lib/job-status';
 import type { JobState, JobStatus } from '@lib/job-status';
 import type { Schedule } from '@lib/schedules';
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, getSchemaPath } from '@nestjs/swagger';
+import { DATE_TIME, JOB_ID, JOB_STATE, QUEUE_NAME, STATUS_URL } from '../openapi/schema-options';
 
 /** The newest job a schedule enqueued. */
 export class ScheduleJobView {
-  /** @example "6b0c2a4e-8f1d-4c33-9a57-1f2e3d4c5b6a" */
+  @ApiProperty(JOB_ID)
   id!: string;
-  @ApiProperty({ enum: JOB_STATE_VALUES, example: 'completed' })
+  @ApiProperty({ ...JOB_STATE, example: 'completed' })
   status!: JobState;
   /** The tick it ran for (the trigger time for a manual run). */
+  @ApiProperty({ ...DATE_TIME, nullable: true })
   scheduled_for!: string | null;
-  /** @example "/job-status/6b0c2a4e-8f1d-4c33-9a57-1f2e3d4c5b6a" */
+  @ApiProperty(STATUS_URL)
   status_url!: string;
 }
 
@@ -25,15 +26,25 @@ export class ScheduleView {
   timezone!: string;
   /** @example "data_import" */
   type!: string;
-  /** Null: the job type's default queue. @example "etl" */
+  @ApiProperty({
+    ...QUEUE_NAME,
+    nullable: true,
+    description: "Null: the job type's default queue.",
+    example: 'etl',
+  })
   queue!: string | null;
   enabled!: boolean;
   @ApiProperty({ type: 'object', additionalProperties: true })
   payload!: Record<string, unknown>;
-  /** Null when the schedule is switched off. @example "2026-11-23T01:00:00.000Z" */
+  /** Null when the schedule is switched off. */
+  @ApiProperty({ ...DATE_TIME, nullable: true, example: '2026-11-23T01:00:00.000Z' })
   next_run_at!: string | null;
-  /** Null before its first job, and for callers of another tenant than default (which owns schedules' jobs). */
-  @ApiProperty({ type: ScheduleJobView, nullable: true })
+  @ApiProperty({
+    allOf: [{ $ref: getSchemaPath(ScheduleJobView) }],
+    nullable: true,
+    description:
+      "Null before its first job, and for callers of another tenant than default (which owns schedules' jobs).",
+  })
   last_job!: ScheduleJobView | null;
 }
 

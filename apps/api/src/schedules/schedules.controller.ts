@@ -6,6 +6,7 @@ import { Controller, Get, Header, HttpCode, Param, Post, Res } from '@nestjs/com
 import {
   ApiAcceptedResponse,
   ApiBearerAuth,
+  ApiExtraModels,
   ApiOkResponse,
   ApiParam,
   ApiTags,
@@ -18,10 +19,11 @@ import { RequestCaller } from '../auth/request-caller.decorator';
 import { RequiresScope } from '../auth/requires-scope.decorator';
 import { ApiErrors } from '../http/api-errors.decorator';
 import { CreatedJobView } from '../jobs/created-job.view';
-import { ScheduleView, toScheduleView } from './schedule.view';
+import { ScheduleJobView, ScheduleView, toScheduleView } from './schedule.view';
 
 @ApiBearerAuth()
 @ApiTags('schedules')
+@ApiExtraModels(ScheduleJobView)
 @Controller('schedules')
 export class SchedulesController {
   constructor(
