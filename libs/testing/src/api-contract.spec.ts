@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ApiContract, closeObjects } from './api-contract';
+import { ApiContract } from './api-contract';
+import { closeObjects } from './closed-schema';
 import { repositoryRoot } from './repository-root';
 
 // The committed document, which openapi.e2e-spec.ts proves the API serves.

@@ -1,5 +1,8 @@
 import { appendFileSync } from 'node:fs';
 import OpenAPIResponseValidator from 'openapi-response-validator';
+import { closeObjects } from './closed-schema';
+import { compileOperation } from './contract-operation';
+import type { ContractOperation } from './contract-operation';
 
 /**
  * Checks answers of the API against its OpenAPI document: the status must be documented
@@ -64,51 +67,8 @@ function fail(message: string): void {
 /** The violations of an answer, or [] when it keeps the contract. */
 export type ContractViolation = string;
 
-interface Operation {
-  template: string;
-  pattern: RegExp;
-  method: string;
-  responses: Record<string, Schema>;
-  /** The schema of each status's JSON body (`{}` when it has none). */
-  bodies: Map<string, Schema>;
-  /** The schema of each status's headers, as one object of lower-case names. */
-  headers: Map<string, Schema>;
-  /** The schema type of each documented header, by lower-case name. */
-  headerTypes: Map<string, unknown>;
-}
-
-/** Adds `additionalProperties: false` to every object schema that lists its properties and says nothing else. */
-export function closeObjects<T>(schema: T): T {
-  const visit = (node: unknown): void => {
-    if (Array.isArray(node)) {
-      node.forEach(visit);
-      return;
-    }
-    if (node === null || typeof node !== 'object') {
-      return;
-    }
-    const object = node as Schema;
-    if (
-      object.properties !== undefined &&
-      typeof object.properties === 'object' &&
-      !('additionalProperties' in object) &&
-      object.allOf === undefined &&
-      object.oneOf === undefined &&
-      object.anyOf === undefined
-    ) {
-      object.additionalProperties = false;
-    }
-    for (const value of Object.values(object)) {
-      visit(value);
-    }
-  };
-  const copy = structuredClone(schema);
-  visit(copy);
-  return copy;
-}
-
 export class ApiContract {
-  private readonly operations: Operation[] = [];
+  private readonly operations: ContractOperation[] = [];
   private readonly components: Schema;
   // Compiled on first use: a validator per schema, not the whole document up front.
   private readonly validators = new Map<string, OpenAPIResponseValidator>();
@@ -123,7 +83,7 @@ export class ApiContract {
         if (operation === undefined) {
           continue;
         }
-        this.operations.push(this.compile(template, method, operation, components));
+        this.operations.push(compileOperation(template, method, operation, components));
       }
     }
   }
@@ -187,22 +147,7 @@ export class ApiContract {
     const problems: ContractViolation[] = [];
     const documented = operation.responses[status] === undefined ? 'default' : status;
     const key = `${operation.method} ${operation.template} ${documented}`;
-    const headerSchema = operation.headers.get(documented);
-    if (headerSchema !== undefined) {
-      const headerValidator = this.validator(`${key} headers`, headerSchema);
-      // Header values are text: a numeric one (Retry-After) is read as its schema's number.
-      const headers: Record<string, unknown> = {};
-      answer.headers.forEach((value, name) => {
-        const type = operation.headerTypes.get(name.toLowerCase());
-        const numeric = (type === 'integer' || type === 'number') && /^-?\d+(\.\d+)?$/.test(value);
-        headers[name.toLowerCase()] = numeric ? Number(value) : value;
-      });
-      problems.push(
-        ...this.bodyErrors(headerValidator, answer.status, headers).map(
-          (problem) => `header ${problem}`,
-        ),
-      );
-    }
+    problems.push(...this.headerViolations(operation, documented, key, answer));
     const content = response.content as Record<string, { schema?: Schema }> | undefined;
     const type = (answer.headers.get('content-type') ?? '').split(';')[0].trim();
     if (content !== undefined && Object.keys(content).length > 0) {
@@ -251,56 +196,29 @@ export class ApiContract {
     return this.bodyErrors(validator, 200, data);
   }
 
-  private compile(
-    template: string,
-    method: string,
-    operation: Schema,
-    components: Schema,
-  ): Operation {
-    const responses = operation.responses as Record<string, Schema>;
-    // Only JSON bodies are validated; other media types are checked for their type alone.
-    const bodies = new Map<string, Schema>();
-    const headers = new Map<string, Schema>();
-    const headerTypes = new Map<string, unknown>();
-    for (const [status, response] of Object.entries(responses)) {
-      bodies.set(status, response.content?.['application/json']?.schema ?? {});
-      // A header may be a $ref to components.headers (X-Request-Id is).
-      const documented = Object.entries<Schema>(response.headers ?? {}).map(
-        ([name, header]): [string, Schema] => [
-          name,
-          typeof header.$ref === 'string'
-            ? components.headers?.[String(header.$ref).split('/').pop() ?? '']
-            : header,
-        ],
-      );
-      for (const [name, header] of documented) {
-        headerTypes.set(name.toLowerCase(), header.schema?.type);
-      }
-      if (documented.length > 0) {
-        const schema = {
-          type: 'object',
-          properties: Object.fromEntries(
-            documented.map(([name, header]) => [name.toLowerCase(), header.schema ?? {}]),
-          ),
-          required: documented
-            .filter(([, header]) => header.required === true)
-            .map(([name]) => name.toLowerCase()),
-        };
-        headers.set(status, schema);
-      }
+  /** What is wrong with the answer's documented headers (numeric ones read as numbers). */
+  private headerViolations(
+    operation: ContractOperation,
+    documented: string,
+    key: string,
+    answer: ContractAnswer,
+  ): ContractViolation[] {
+    const headerSchema = operation.headers.get(documented);
+    if (headerSchema === undefined) {
+      return [];
     }
-    const pattern = new RegExp(
-      `^${template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{[^}]+\\?\}/g, '[^/]+')}$`,
-    );
-    return {
-      template,
-      pattern,
-      method,
-      responses,
-      bodies,
+    // Header values are text: a numeric one (Retry-After) is read as its schema's number.
+    const headers: Record<string, unknown> = {};
+    answer.headers.forEach((value, name) => {
+      const type = operation.headerTypes.get(name.toLowerCase());
+      const numeric = (type === 'integer' || type === 'number') && /^-?\d+(\.\d+)?$/.test(value);
+      headers[name.toLowerCase()] = numeric ? Number(value) : value;
+    });
+    return this.bodyErrors(
+      this.validator(`${key} headers`, headerSchema),
+      answer.status,
       headers,
-      headerTypes,
-    };
+    ).map((problem) => `header ${problem}`);
   }
 
   private bodyErrors(
@@ -317,42 +235,4 @@ export class ApiContract {
       return `${where}${error.message}`;
     });
   }
-}
-
-const contracts = new Map<string, Promise<ApiContract>>();
-
-/** The contract of the API at `origin`, loaded from its /docs-json once. */
-export function contractOf(origin: string): Promise<ApiContract> {
-  let contract = contracts.get(origin);
-  if (contract === undefined) {
-    contract = ApiContract.load(origin);
-    contracts.set(origin, contract);
-    // A failed load (the API was not up) is tried again next time.
-    contract.catch(() => contracts.delete(origin));
-  }
-  return contract;
-}
-
-export interface CheckedResponse extends ContractAnswer {
-  text: string;
-}
-
-/**
- * fetch() for tests that talk to an API without TestPlatform's helpers: reads the whole
- * answer, and fails unless it keeps the API's OpenAPI document (see ApiContract).
- */
-export async function checkedFetch(url: string, init: RequestInit = {}): Promise<CheckedResponse> {
-  const { origin, pathname, search } = new URL(url);
-  const contract = await contractOf(origin);
-  const response = await fetch(url, init);
-  const text = await response.text();
-  let body: unknown = text;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    // Not JSON: keep the text.
-  }
-  const answer = { status: response.status, headers: response.headers, body, text };
-  contract.check(init.method ?? 'GET', `${pathname}${search}`, answer);
-  return answer;
 }

@@ -1,7 +1,10 @@
 // Owns: the test-only kit: an isolated database and queue prefix, the apps as processes, waitFor.
 // Must not import: any app; nothing outside tests may import this lib.
-export { ApiContract, checkedFetch, closeObjects, contractOf, EXEMPT_ROUTES } from './api-contract';
-export type { CheckedResponse, ContractAnswer, ContractViolation } from './api-contract';
+export { ApiContract, EXEMPT_ROUTES } from './api-contract';
+export { checkedFetch, contractOf } from './checked-fetch';
+export type { CheckedResponse } from './checked-fetch';
+export { closeObjects } from './closed-schema';
+export type { ContractAnswer, ContractViolation } from './api-contract';
 export { runApiKeyCli } from './api-key-cli';
 export { AppProcess } from './app-process';
 export type { AppName } from './app-process';

@@ -1,4 +1,4 @@
-import { contractOf } from './api-contract';
+import { contractOf } from './checked-fetch';
 
 export interface ServerSentEvent {
   event: string;

@@ -1,5 +1,5 @@
 import { ALL_SCOPES, ApiKeyStore, parseScopes } from '@lib/auth';
-import { contractOf } from './api-contract';
+import { contractOf } from './checked-fetch';
 import type { ApiContract, ContractAnswer } from './api-contract';
 import { runApiKeyCli } from './api-key-cli';
 import { AppProcess } from './app-process';
