@@ -325,9 +325,9 @@ describe('a request the API refuses', () => {
     [
       'a path parameter past Fastify’s length limit',
       `/job-status/${'x'.repeat(200)}`,
-      414,
-      'x'.repeat(100),
-      'max_param_length',
+      400,
+      'A path segment of 200 characters is longer than the 100 the API reads',
+      'path_parameter_too_long',
     ],
   ])('answers %s in the error shape', async (_, path, status, message, code) =>
     expectAnswer(await platform.get(path), status, message, code),

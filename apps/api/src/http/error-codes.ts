@@ -37,7 +37,16 @@ export const API_ERROR_CODES = {
   unknown_queue: { status: 400, meaning: 'No queue has that name.' },
   exclusive_delay: { status: 400, meaning: '`delay_ms` and `run_at` were both sent.' },
   timeout_too_long: { status: 400, meaning: '`timeout_ms` is above JOB_MAX_TIMEOUT_MS.' },
+  malformed_url: { status: 400, meaning: 'The path is not valid percent-encoding.' },
+  path_parameter_too_long: {
+    status: 400,
+    meaning: 'A path segment is longer than any id or name (100 characters).',
+  },
   malformed_job_id: { status: 400, meaning: 'The job id in the path is not a UUID.' },
+  invalid_last_event_id: {
+    status: 400,
+    meaning: '`Last-Event-ID` is not an event id the stream sent.',
+  },
   invalid_cursor: { status: 400, meaning: '`cursor` is not a `next_cursor` the API sent.' },
   // 401, 403: who calls, and what they may do.
   api_key_required: { status: 401, meaning: 'No `Authorization: Bearer <token>` header.' },
