@@ -13,14 +13,13 @@ const longestSegment = (url: string): number =>
 
 /** Fastify's router errors, as the platform's own (its message names no fix). */
 function platformErrorFor(error: Error & { code?: string }, request: FastifyRequest): Error {
-  switch (error.code) {
-    case 'FST_ERR_BAD_URL':
-      return new MalformedUrlError(request.url);
-    case 'FST_ERR_MAX_PARAM_LENGTH':
-      return new PathParameterTooLongError(longestSegment(request.url));
-    default:
-      return error;
+  if (error.code === 'FST_ERR_BAD_URL') {
+    return new MalformedUrlError(request.url);
   }
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') {
+    return new PathParameterTooLongError(longestSegment(request.url));
+  }
+  return error;
 }
 
 /**
