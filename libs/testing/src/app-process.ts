@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { checkedFetch } from './checked-fetch';
 import { repositoryRoot } from './repository-root';
 
 export type AppName = 'api' | 'worker' | 'scheduler';
@@ -36,12 +37,28 @@ export class AppProcess {
     );
   }
 
-  /** GET on this app's own HTTP port (PORT for the API, HEALTH_PORT for the others). */
+  /**
+   * GET on this app's own HTTP port (PORT for the API, HEALTH_PORT for the others). The
+   * API's answers are checked against its OpenAPI document, like TestPlatform's requests.
+   */
   async get(path: string): Promise<{ status: number; text: string; json: () => any }> {
-    const port = this.app === 'api' ? this.env.PORT : this.env.HEALTH_PORT;
-    const response = await fetch(`http://127.0.0.1:${port}${path}`);
+    if (this.app === 'api') {
+      const answer = await checkedFetch(`${this.origin()}${path}`);
+      return { status: answer.status, text: answer.text, json: () => JSON.parse(answer.text) };
+    }
+    return this.unchecked(path);
+  }
+
+  private async unchecked(
+    path: string,
+  ): Promise<{ status: number; text: string; json: () => any }> {
+    const response = await fetch(`${this.origin()}${path}`);
     const text = await response.text();
     return { status: response.status, text, json: () => JSON.parse(text) };
+  }
+
+  private origin(): string {
+    return `http://127.0.0.1:${this.app === 'api' ? this.env.PORT : this.env.HEALTH_PORT}`;
   }
 
   /** Everything the process printed so far. */
@@ -77,7 +94,8 @@ export class AppProcess {
     if (!['warn', 'error', 'fatal'].includes(this.env.LOG_LEVEL ?? 'info')) {
       return false;
     }
-    return this.get('/health').then(
+    // Unchecked: the document may not be served yet.
+    return this.unchecked('/health').then(
       () => true,
       () => false,
     );
