@@ -156,6 +156,7 @@ describe('the packed @jobs-platform/client in a project of its own', () => {
       stdout: expect.stringContaining(`${job_id} completed`),
     });
     expect(await npx('--version')).toMatchObject({ code: 0, stdout: `${version}\n` });
+    expect((await npx('--help')).stdout).toMatch(/^Usage: jobs-platform /);
 
     const jobs = await run(join(project, 'node_modules/.bin/jobs'), ['status', job_id, '--json']);
     expect(jobs.code).toBe(0);

@@ -11,9 +11,15 @@ import { waitCommand } from './wait.command.js';
 /** The default of `--url` and `JOBS_URL`: the API as `npm start` runs it. */
 export const DEFAULT_URL = 'http://localhost:3000';
 
-/** The `jobs` command line: global options, the commands, and the exit codes in its help. */
-export function jobsProgram(version: string): Command {
-  const program = new Command('jobs')
+/** The names the package installs the command line under (see its README for why two). */
+export const PROGRAM_NAMES = ['jobs', 'jobs-platform'] as const;
+
+/**
+ * The `jobs` command line: global options, the commands, and the exit codes in its help.
+ * `name` is the one it was called by, so that usage lines show what the user typed.
+ */
+export function jobsProgram(version: string, name: string = PROGRAM_NAMES[0]): Command {
+  const program = new Command(name)
     .description('Create, watch, cancel and retry jobs of a jobs-platform API.')
     .version(version)
     .addOption(new Option('--url <url>', 'the API base URL').env('JOBS_URL').default(DEFAULT_URL))
