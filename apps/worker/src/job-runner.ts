@@ -191,15 +191,17 @@ export class JobRunner {
   }
 
   private count(outcome: AttemptOutcome, labels: { type: string; queue: string }): void {
+    // The recorder counts cancellations as it commits them: the API and the dashboard
+    // cancel waiting jobs too, and only one process may count each job.
+    if (outcome.status === 'cancelled') {
+      return;
+    }
     const counters = {
       completed: this.metrics.jobsCompleted,
       retrying: this.metrics.jobsRetried,
       failed: this.metrics.jobsFailed,
-      // The recorder counts cancellations as it commits them: the API and the dashboard
-      // cancel waiting jobs too, and only one process may count each job.
-      cancelled: undefined,
     };
-    counters[outcome.status]?.inc(labels);
+    counters[outcome.status].inc(labels);
   }
 
   // BullMQ marks a job that stalled past maxStalledCount and leaves its failure to the

@@ -71,9 +71,8 @@ export type JobErrorDocument = JobStatusView['errors'][number];
  * A job's status document. `Result` types `result`, which the document only knows as an
  * object; `progress` is a number from 0 to 100, or an object a job type sets.
  */
-export type JobStatusDocument<Result = unknown> = Omit<JobStatusView, 'result' | 'progress'> & {
+export type JobStatusDocument<Result = unknown> = Omit<JobStatusView, 'result'> & {
   result: Result | null;
-  progress: number | Record<string, unknown> | null;
 };
 
 type ListQuery = NonNullable<paths['/jobs']['get']['parameters']['query']>;

@@ -1,6 +1,5 @@
 import { ALL_SCOPES, ApiKeyStore, parseScopes } from '@lib/auth';
-import { contractOf } from './checked-fetch';
-import type { ApiContract, ContractAnswer } from './api-contract';
+import { checkedFetch, contractOf } from './checked-fetch';
 import { runApiKeyCli } from './api-key-cli';
 import { AppProcess } from './app-process';
 import type { AppName } from './app-process';
@@ -35,7 +34,6 @@ export class TestPlatform {
   private readonly processes: AppProcess[] = [];
   private apiUrl = '';
   private token = '';
-  private contract: ApiContract | undefined;
 
   constructor(
     label: string,
@@ -70,9 +68,9 @@ export class TestPlatform {
     const process = new AppProcess(app, env);
     this.processes.push(process);
     await process.ready();
-    // The document of the first API started; every answer is checked against it.
-    if (app === 'api' && this.contract === undefined) {
-      this.contract = await contractOf(this.apiUrl);
+    // Every answer is checked against the API's document: loaded now, while the API is up.
+    if (app === 'api') {
+      await contractOf(this.apiUrl);
     }
     // The API has applied the migrations by now, api_keys among them.
     if (app === 'api' && this.token === '') {
@@ -290,32 +288,14 @@ export class TestPlatform {
     if (!headers.has('authorization') && this.token !== '') {
       headers.set('authorization', `Bearer ${this.token}`);
     }
-    const response = await fetch(`${this.apiUrl}${path}`, { ...init, headers });
-    const text = await response.text();
-    let body: unknown = text;
-    try {
-      body = JSON.parse(text);
-    } catch {
-      // Not JSON: keep the text.
-    }
-    const answer = { status: response.status, headers: response.headers, body: body as T };
-    this.checkContract(init.method ?? 'GET', path, answer);
-    return answer;
-  }
-
-  /**
-   * Fails unless `answer` to `method path` keeps the API's OpenAPI document (see
-   * ApiContract), for requests a test sends with fetch() itself.
-   */
-  checkContract(method: string, path: string, answer: ContractAnswer): void {
-    if (this.contract === undefined) {
-      throw new Error(`${method} ${path}: the API's OpenAPI document is not loaded yet.`);
-    }
-    this.contract.check(method, path, answer);
-  }
-
-  /** The contract of the API's document, e.g. to check an SSE event's data. */
-  get apiContract(): ApiContract | undefined {
-    return this.contract;
+    const {
+      status,
+      headers: answered,
+      body,
+    } = await checkedFetch(`${this.apiUrl}${path}`, {
+      ...init,
+      headers,
+    });
+    return { status, headers: answered, body: body as T };
   }
 }
