@@ -18,6 +18,8 @@ export { JobStatus } from './job-status.entity';
 export type { NewJobStatus, StoredBackoff } from './job-status.entity';
 export { JobStatusModule } from './job-status.module';
 export { JobStatusPruner } from './job-status.pruner';
+export { statusDocument } from './status-document';
+export type { StatusDocument } from './status-document';
 export { JobStatusReader } from './job-status.reader';
 export type { JobListColumn, JobListQuery, JobPage } from './job-status.reader';
 export { JobStatusRecorder } from './job-status.recorder';

@@ -2,7 +2,7 @@ import { PassThrough } from 'node:stream';
 import type { Readable } from 'node:stream';
 import type { JobStatus } from '@lib/job-status';
 import type { Observable } from 'rxjs';
-import { toJobStatusView } from './job-status.view';
+import { statusDocument } from '@lib/job-status';
 
 /**
  * How long EventSource waits before it reconnects after a stream broke or ended idle, in
@@ -49,5 +49,5 @@ export function jobEventStream(statuses: Observable<JobStatus>, heartbeatMs: num
 }
 
 function statusEvent(job: JobStatus): string {
-  return `id: ${job.version}\nevent: status\ndata: ${JSON.stringify(toJobStatusView(job))}\n\n`;
+  return `id: ${job.version}\nevent: status\ndata: ${JSON.stringify(statusDocument(job))}\n\n`;
 }

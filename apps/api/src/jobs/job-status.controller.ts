@@ -10,7 +10,8 @@ import { JobStatusFeed } from './job-status-feed';
 import { EVENT_STREAM_HEADERS, jobEventStream } from './job-event-stream';
 import { lastEventId } from './last-event-id';
 import { JobIdPipe } from './job-id.pipe';
-import { JobStatusView, toJobStatusView } from './job-status.view';
+import { JobStatusView } from './job-status.view';
+import { statusDocument } from '@lib/job-status';
 import { ApiErrors } from '../http/api-errors.decorator';
 import {
   ApiBearerAuth,
@@ -45,7 +46,7 @@ export class JobStatusController {
     @Param('id', JobIdPipe) id: string,
     @RequestCaller() caller: Caller,
   ): Promise<JobStatusView> {
-    return toJobStatusView(await this.reader.get(id, caller.tenant));
+    return statusDocument(await this.reader.get(id, caller.tenant));
   }
 
   /**

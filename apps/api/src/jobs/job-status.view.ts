@@ -1,4 +1,4 @@
-import type { JobState, JobStatus } from '@lib/job-status';
+import type { JobState, StatusDocument } from '@lib/job-status';
 import { ApiProperty, getSchemaPath } from '@nestjs/swagger';
 import { DATE_TIME, JOB_ID, JOB_STATE, QUEUE_NAME } from '../openapi/schema-options';
 import { JobErrorView } from './job-error.view';
@@ -6,7 +6,7 @@ import { JobErrorView } from './job-error.view';
 const json = { type: 'object', additionalProperties: true, nullable: true } as const;
 
 /** A job's status as the API shows it (snake_case, ISO-8601 times). */
-export class JobStatusView {
+export class JobStatusView implements StatusDocument {
   @ApiProperty(JOB_ID)
   id!: string;
   /** @example "sleep" */
@@ -66,32 +66,4 @@ export class JobStatusView {
   finished_at!: string | null;
   @ApiProperty(DATE_TIME)
   updated_at!: string;
-}
-
-const iso = (date: Date | null): string | null => (date ? date.toISOString() : null);
-
-export function toJobStatusView(job: JobStatus): JobStatusView {
-  return {
-    id: job.id,
-    type: job.type,
-    queue: job.queue,
-    priority: job.priority,
-    status: job.status,
-    attempts: job.attempts,
-    max_attempts: job.maxAttempts,
-    progress: job.progress,
-    payload: job.payload,
-    result: job.result,
-    error: job.error,
-    errors: job.errors,
-    timeout_ms: job.timeoutMs,
-    cancel_requested_at: iso(job.cancelRequestedAt),
-    schedule_name: job.scheduleName,
-    scheduled_for: iso(job.scheduledFor),
-    run_at: iso(job.runAt),
-    created_at: job.createdAt.toISOString(),
-    started_at: iso(job.startedAt),
-    finished_at: iso(job.finishedAt),
-    updated_at: job.updatedAt.toISOString(),
-  };
 }

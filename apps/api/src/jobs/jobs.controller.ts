@@ -3,7 +3,7 @@ import type { Caller } from '@lib/auth';
 import { JobStatusReader } from '@lib/job-status';
 import { Controller, Get, Query } from '@nestjs/common';
 import { ListJobsQuery } from './list-jobs.query';
-import { toJobStatusView } from './job-status.view';
+import { statusDocument } from '@lib/job-status';
 import { JobListView } from './job-list.view';
 import { RequestCaller } from '../auth/request-caller.decorator';
 import { RequiresScope } from '../auth/requires-scope.decorator';
@@ -33,7 +33,7 @@ export class JobsController {
       leaveOut: columnsLeftOut(query.fields),
     });
     return {
-      jobs: page.jobs.map((job) => pickFields(toJobStatusView(job), query.fields)),
+      jobs: page.jobs.map((job) => pickFields(statusDocument(job), query.fields)),
       next_cursor: page.nextCursor,
     };
   }
