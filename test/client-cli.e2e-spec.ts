@@ -102,6 +102,34 @@ describe('the jobs command line', () => {
     );
   });
 
+  it('creates a job that waits for others, and one that runs whatever they end as', async () => {
+    const first = await create('--payload', '{"ms":500}');
+    const second = await create('--payload', '{"ms":1}', '--queue', 'low');
+    const created = await jobs([
+      'create',
+      'sleep',
+      '--payload',
+      '{"ms":1}',
+      '--depends-on',
+      `${first}, ${second}`,
+      '--on-dependency-failure',
+      'run',
+    ]);
+    expect(created.code).toBe(0);
+    const [id, status] = created.stdout.trim().split(' ');
+    expect(status).toBe('waiting');
+    expect((await platform.get(`/job-status/${id}`)).body).toMatchObject({
+      depends_on: [first, second],
+      on_dependency_failure: 'run',
+    });
+    // `low` is not served here: cancelling the second dependency lets the job run.
+    await jobs(['cancel', second]);
+    expect((await jobs(['wait', id])).code).toBe(0);
+    const refused = await jobs(['create', 'sleep', '--on-dependency-failure', 'skip']);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain("'skip' is invalid. Allowed choices are cancel, run.");
+  });
+
   it('shows a live progress bar when stdout is a terminal', async () => {
     const id = await create('--payload', '{"ms":300}');
     // script(1) runs the command on a pseudo-terminal, as a person's shell would.
