@@ -10,7 +10,7 @@ runOrExit('api', () =>
   bootApp('api', {
     module: (config) => ApiModule.forRoot(config),
     schema: JOB_STATUS_SCHEMA,
-    port: (config) => config.api.port,
+    port: (config) => ({ port: config.api.port, variable: 'PORT', orNextFree: false }),
     frameworkErrors: answerFrameworkError,
     configure: (app) => {
       // First of all onRequest hooks: a throttled address is refused before any check.

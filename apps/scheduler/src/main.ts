@@ -1,12 +1,12 @@
 import { JOB_STATUS_SCHEMA } from '@lib/job-status';
-import { bootApp, runOrExit } from '@lib/lifecycle';
+import { bootApp, healthPort, runOrExit } from '@lib/lifecycle';
 import { SchedulerModule } from './scheduler.module';
 
 runOrExit('scheduler', () =>
   bootApp('scheduler', {
     module: SchedulerModule,
     schema: JOB_STATUS_SCHEMA,
-    port: (config) => config.health.port,
+    port: healthPort,
     readyMessage: (port) =>
       `Scheduler ready; health and metrics on http://localhost:${port}/health`,
   }),

@@ -1,5 +1,5 @@
 import { JOB_STATUS_SCHEMA } from '@lib/job-status';
-import { bootApp, runOrExit } from '@lib/lifecycle';
+import { bootApp, healthPort, runOrExit } from '@lib/lifecycle';
 import { servedQueues } from '@lib/queues';
 import { WorkerModule } from './worker.module';
 
@@ -8,7 +8,7 @@ runOrExit('worker', () =>
     module: WorkerModule,
     schema: JOB_STATUS_SCHEMA,
     validate: (config) => servedQueues(config.worker.queues),
-    port: (config) => config.health.port,
+    port: healthPort,
     readyMessage: (port) => `Worker health and metrics on http://localhost:${port}/health`,
   }),
 );

@@ -1,8 +1,11 @@
 import 'reflect-metadata';
 import { IntegerFrom } from '@lib/validation';
 import { Expose } from 'class-transformer';
-import { IsIn, IsTimeZone, Matches } from 'class-validator';
+import { IsIn, IsTimeZone, Matches, ValidateIf } from 'class-validator';
 import { ProxyAddresses } from './proxy-addresses.decorator';
+
+/** A port, or empty for the app's default choice. */
+type OptionalPort = number | '';
 
 const list = /^[a-z0-9_]+(\s*,\s*[a-z0-9_]+)*$/;
 // host[:port]: a name or IPv4 address, or an IPv6 address in brackets; a port of 1 to 65535.
@@ -67,10 +70,14 @@ export class EnvironmentVariables {
   @IsIn(API_AUTH_MODES, { message: `API_AUTH must be one of ${API_AUTH_MODES.join(', ')}` })
   API_AUTH: ApiAuthMode = 'on';
 
-  /** HTTP port of the worker's and the scheduler's /health and /metrics. */
+  /**
+   * HTTP port of the worker's and the scheduler's /health and /metrics. Empty: 3001, or the
+   * next free port when another process has it (so several run on one host); 0: any free port.
+   */
   @Expose()
-  @IntegerFrom(1, 65535, { coerce: true, showValue: false })
-  HEALTH_PORT = 3001;
+  @ValidateIf((vars: EnvironmentVariables) => vars.HEALTH_PORT !== '')
+  @IntegerFrom(0, 65535, { coerce: true, showValue: false })
+  HEALTH_PORT: OptionalPort = '';
 
   /** User name for the Bull Board dashboard; with ADMIN_PASSWORD, mounts it at /admin/queues. */
   @Expose()

@@ -36,7 +36,7 @@ export function loadPlatformConfig(env: NodeJS.ProcessEnv = process.env): Platfo
       auth: vars.API_AUTH === 'on',
       trustedProxies: listEntries(vars.TRUST_PROXY),
     },
-    { port: vars.HEALTH_PORT },
+    { port: vars.HEALTH_PORT === '' ? null : vars.HEALTH_PORT },
     vars.ADMIN_USER && vars.ADMIN_PASSWORD
       ? { user: vars.ADMIN_USER, password: vars.ADMIN_PASSWORD }
       : null,

@@ -14,8 +14,11 @@ export class PlatformConfig {
       /** Addresses and CIDR ranges of reverse proxies whose X-Forwarded-For is believed. */
       trustedProxies: string[];
     },
-    /** Port of /health and /metrics in the apps without an API (worker, scheduler). */
-    readonly health: { port: number },
+    /**
+     * Port of /health and /metrics in the apps without an API (worker, scheduler); null:
+     * 3001 or the next free one, 0: any free one.
+     */
+    readonly health: { port: number | null },
     /** Credentials of the dashboard; null leaves it unmounted. */
     readonly admin: { user: string; password: string } | null,
     readonly worker: {

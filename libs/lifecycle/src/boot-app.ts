@@ -6,7 +6,11 @@ import { Logger } from 'nestjs-pino';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyServerOptions } from 'fastify';
+import type { AddressInfo } from 'node:net';
 import { closeOnSignals } from './close-on-signals';
+import { firstFreePort } from './listen-port';
+import type { ListenPort } from './listen-port';
+import { PortInUseError } from './port-in-use.error';
 import { preflight } from './preflight';
 import { echoRequestId, requestId } from './request-id';
 
@@ -17,14 +21,14 @@ export interface BootOptions {
   module: Type<unknown> | ((config: PlatformConfig) => DynamicModule);
   schema: DatabaseSchema;
   /** The HTTP port, chosen from the validated config. */
-  port: (config: PlatformConfig) => number;
+  port: (config: PlatformConfig) => ListenPort;
   /** Checks of this app's own settings, run before Nest starts (throw a PlatformError). */
   validate?: (config: PlatformConfig) => void;
   /** Answers the errors Fastify's router raises before any hook runs (Fastify's `frameworkErrors`). */
   frameworkErrors?: FastifyServerOptions['frameworkErrors'];
   /** Adds what only this app has (body parsing, OpenAPI) before it listens. */
   configure?: (app: NestFastifyApplication) => void;
-  /** Logged once the app listens; tests and `npm start` wait for it. */
+  /** Logged once the app listens, with the port it got; tests and `npm start` wait for it. */
   readyMessage: (port: number) => string;
 }
 
@@ -35,6 +39,9 @@ export interface BootOptions {
 export async function bootApp(name: string, options: BootOptions): Promise<void> {
   const config = await preflight(options.schema);
   options.validate?.(config);
+  // Before Nest starts: a worker whose port is taken must not take jobs first.
+  const choice = options.port(config);
+  const port = await portToListenOn(choice);
   const root = isModuleFactory(options.module) ? options.module(config) : options.module;
   // Fastify rather than Express: about half the CPU per request for the same routes.
   const adapter = new FastifyAdapter({
@@ -60,10 +67,38 @@ export async function bootApp(name: string, options: BootOptions): Promise<void>
   options.configure?.(app);
   // Running jobs get SHUTDOWN_GRACE_MS; connections and hooks get a little more.
   closeOnSignals(app, config.worker.shutdownGraceMs + SHUTDOWN_SLACK_MS);
-  const port = options.port(config);
-  // Fastify listens on 127.0.0.1 unless told otherwise; Express listened on every address.
-  await app.listen(port, '0.0.0.0');
-  app.get(Logger).log(options.readyMessage(port), name);
+  const bound = await listen(app, port, choice.variable);
+  app.get(Logger).log(options.readyMessage(bound), name);
+}
+
+// Fastify listens on 127.0.0.1 unless told otherwise; Express listened on every address.
+const HOST = '0.0.0.0';
+
+/** The port `choice` names if it is free, else the next free one where allowed. */
+async function portToListenOn(choice: ListenPort): Promise<number> {
+  const free = await firstFreePort(choice.port, HOST, choice.orNextFree);
+  if (free === null) {
+    throw new PortInUseError(choice.port, choice.variable);
+  }
+  return free;
+}
+
+/** Listens on `port` and answers the port bound (port 0: one the system chose). */
+async function listen(
+  app: NestFastifyApplication,
+  port: number,
+  variable: string,
+): Promise<number> {
+  try {
+    await app.listen(port, HOST);
+  } catch (error) {
+    // Taken since portToListenOn looked (another process starting at the same instant).
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      throw new PortInUseError(port, variable);
+    }
+    throw error;
+  }
+  return (app.getHttpServer().address() as AddressInfo).port;
 }
 
 // A module class is a function too; only a factory has no @Module metadata.

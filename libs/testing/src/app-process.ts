@@ -58,7 +58,23 @@ export class AppProcess {
   }
 
   private origin(): string {
-    return `http://127.0.0.1:${this.app === 'api' ? this.env.PORT : this.env.HEALTH_PORT}`;
+    return `http://127.0.0.1:${this.port()}`;
+  }
+
+  /**
+   * The port the app listens on: the one its environment names, or, when it chose one
+   * itself (HEALTH_PORT empty or 0), the one its ready line prints.
+   */
+  port(): number {
+    const set = this.app === 'api' ? this.env.PORT : this.env.HEALTH_PORT;
+    if (set !== undefined && set !== '' && set !== '0') {
+      return Number(set);
+    }
+    const printed = /on http:\/\/localhost:(\d+)/.exec(this.output)?.[1];
+    if (printed === undefined) {
+      throw new Error(`${this.app} has not printed the port it listens on yet.`);
+    }
+    return Number(printed);
   }
 
   /** Everything the process printed so far. */

@@ -124,6 +124,7 @@ export const CODES_NOT_SENT_BY_THE_API: Record<string, string> = {
   invalid_schedule: 'stops an app at start-up',
   database_unreachable: 'stops an app at start-up',
   redis_unreachable: 'stops an app at start-up',
+  port_in_use: 'stops an app at start-up',
   api_key_usage: 'refuses a command of `npm run api-key`',
   scope_unknown: 'refuses a command of `npm run api-key`',
   tenant_invalid: 'refuses a command of `npm run api-key`',
