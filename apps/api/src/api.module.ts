@@ -21,6 +21,7 @@ import { JobStatusFeed } from './jobs/job-status-feed';
 import { JobsController } from './jobs/jobs.controller';
 import { RetryJobController } from './jobs/retry-job.controller';
 import { LimitsModule } from './limits/limits.module';
+import { QueuesController } from './queues/queues.controller';
 import { SchedulesController } from './schedules/schedules.controller';
 
 /** The HTTP API: creates jobs and reads their status. It never runs jobs. */
@@ -51,6 +52,7 @@ export class ApiModule {
         CancelJobController,
         RetryJobController,
         SchedulesController,
+        QueuesController,
       ],
       providers: [JobStatusFeed, ...(config.admin ? [] : [DashboardNotMountedNotice])],
     };

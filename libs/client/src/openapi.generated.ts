@@ -175,6 +175,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/queues/{name}/pause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Stops every worker taking jobs from the queue; running jobs finish, and new jobs still
+         *     join it. Pausing a paused queue changes nothing.
+         */
+        post: operations["QueuesController_pause"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/queues/{name}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Lets workers take jobs from the queue again. Resuming a running queue changes nothing. */
+        post: operations["QueuesController_resume"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/metrics": {
         parameters: {
             query?: never;
@@ -378,7 +415,7 @@ export interface components {
          * @description Stable snake_case name of the error, to match on instead of the message (the README lists them, with their status).
          * @enum {string}
          */
-        ErrorCode: "invalid_request" | "invalid_json" | "body_too_deep" | "prototype_key" | "unstorable_text" | "content_length_mismatch" | "invalid_batch" | "unknown_job_type" | "invalid_payload" | "unknown_queue" | "unknown_dependency" | "exclusive_delay" | "timeout_too_long" | "malformed_url" | "path_parameter_too_long" | "malformed_job_id" | "invalid_last_event_id" | "invalid_cursor" | "api_key_required" | "api_key_invalid" | "scope_missing" | "job_type_not_allowed" | "job_not_found" | "unknown_schedule" | "route_not_found" | "idempotency_conflict" | "job_already_finished" | "job_not_retryable" | "dependency_not_retried" | "body_too_large" | "payload_too_large" | "unsupported_media_type" | "create_rate_exceeded" | "pending_jobs_quota_exceeded" | "auth_failures_exceeded" | "event_streams_exceeded" | "internal_error" | "postgres_unavailable" | "queue_unavailable";
+        ErrorCode: "invalid_request" | "invalid_json" | "body_too_deep" | "prototype_key" | "unstorable_text" | "content_length_mismatch" | "invalid_batch" | "unknown_job_type" | "invalid_payload" | "unknown_queue" | "unknown_dependency" | "exclusive_delay" | "timeout_too_long" | "malformed_url" | "path_parameter_too_long" | "malformed_job_id" | "invalid_last_event_id" | "invalid_cursor" | "api_key_required" | "api_key_invalid" | "scope_missing" | "job_type_not_allowed" | "job_not_found" | "unknown_schedule" | "route_not_found" | "idempotency_conflict" | "job_already_finished" | "job_not_retryable" | "dependency_not_retried" | "body_too_large" | "payload_too_large" | "unsupported_media_type" | "create_rate_exceeded" | "pending_jobs_quota_exceeded" | "auth_failures_exceeded" | "event_streams_exceeded" | "internal_error" | "postgres_unavailable" | "queue_unavailable" | "queue_control_unavailable";
         ErrorView: {
             /** @example 400 */
             statusCode: number;
@@ -750,6 +787,12 @@ export interface components {
             type: string;
             enabled: boolean;
         };
+        QueueStateView: {
+            /** @example low */
+            queue: components["schemas"]["QueueName"];
+            /** @description True: no worker takes a job from it (running ones finish); jobs still join it. */
+            paused: boolean;
+        };
         AuditActorView: {
             /** @enum {string} */
             type: "api_key" | "dashboard" | "open";
@@ -767,7 +810,7 @@ export interface components {
              */
             at: string;
             /** @enum {string} */
-            action: "jobs.create" | "job.cancel" | "job.retry" | "schedule.trigger" | "dashboard.action";
+            action: "jobs.create" | "job.cancel" | "job.retry" | "schedule.trigger" | "queue.pause" | "queue.resume" | "dashboard.action";
             /** @description The jobs acted on (every job a batch created). */
             job_ids: string[];
             /** @description Where it helps: the schedule triggered, the dashboard route and queue. */
@@ -1701,6 +1744,180 @@ export interface operations {
             };
             /** @description No job has that id (another tenant's job answers the same). */
             404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description A limit of the tenant (TENANT_QUOTAS) or of the client address (AUTH_FAILURES_PER_MINUTE) was reached; Retry-After says when to retry where waiting helps. */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    /** @description Seconds until a retry can succeed, where waiting helps (create_rate_exceeded, auth_failures_exceeded). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description A bug (internal_error); the API logged it with its stack. */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Postgres is unavailable (postgres_unavailable: retry), or Redis is when a job is created (queue_unavailable: the job is recorded but not queued). Retry with the same idempotency_key. */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    QueuesController_pause: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: "default" | "high" | "low" | "etl";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Paused. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QueueStateView"];
+                };
+            };
+            /** @description The request breaks a rule; the message names the field and the rule. */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one: send "Authorization: Bearer <token>". */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    /** @description The scheme to authenticate with: `Bearer realm="jobs-platform"`. */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The API key lacks the route's scope, or may not create this job type; the message names it. */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description A limit of the tenant (TENANT_QUOTAS) or of the client address (AUTH_FAILURES_PER_MINUTE) was reached; Retry-After says when to retry where waiting helps. */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    /** @description Seconds until a retry can succeed, where waiting helps (create_rate_exceeded, auth_failures_exceeded). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description A bug (internal_error); the API logged it with its stack. */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Postgres is unavailable (postgres_unavailable: retry), or Redis is when a job is created (queue_unavailable: the job is recorded but not queued). Retry with the same idempotency_key. */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    QueuesController_resume: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: "default" | "high" | "low" | "etl";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Resumed. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QueueStateView"];
+                };
+            };
+            /** @description The request breaks a rule; the message names the field and the rule. */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one: send "Authorization: Bearer <token>". */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    /** @description The scheme to authenticate with: `Bearer realm="jobs-platform"`. */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The API key lacks the route's scope, or may not create this job type; the message names it. */
+            403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;

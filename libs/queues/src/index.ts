@@ -9,6 +9,7 @@ export type { QueuedJob } from './job-queues';
 export { ProducerRedis } from './producer-redis';
 export { QUEUE_NAMES, isQueueName } from './queue-names';
 export type { QueueName } from './queue-names';
+export { QueueControlUnavailableError } from './queue-control-unavailable.error';
 export { QueueUnavailableError } from './queue-unavailable.error';
 export { QueuesModule } from './queues.module';
 export {

@@ -2,11 +2,13 @@ import { getQueueToken } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
 import type { OnModuleInit } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
+import type { PlatformError } from '@lib/errors';
 import type { Queue } from 'bullmq';
 import { jobOptions } from './job-options';
 import type { JobPlacement } from './job-options';
 import { QUEUE_NAMES } from './queue-names';
 import type { QueueName } from './queue-names';
+import { QueueControlUnavailableError } from './queue-control-unavailable.error';
 import { QueueUnavailableError } from './queue-unavailable.error';
 
 // Well under the API's 2 s promise: a hand-off that takes longer is left to the sweep.
@@ -44,7 +46,29 @@ export class JobQueues implements OnModuleInit {
    * @returns false when a worker holds the job's lock, which leaves it in place
    */
   async remove(queue: QueueName, jobId: string): Promise<boolean> {
-    return (await answeredInTime([jobId], this.queue(queue).remove(jobId))) === 1;
+    return (await answeredInTime(this.queue(queue).remove(jobId), unavailable([jobId]))) === 1;
+  }
+
+  /**
+   * Pauses or resumes a queue for every worker at once: BullMQ keeps the flag in Redis and
+   * a paused queue hands out no job (running ones finish). Jobs still join it meanwhile.
+   * @throws QueueUnavailableError when Redis refuses or does not answer in time
+   */
+  async setPaused(name: QueueName, paused: boolean): Promise<void> {
+    const queue = this.queue(name);
+    const action = paused ? 'pause' : 'resume';
+    await answeredInTime(
+      paused ? queue.pause() : queue.resume(),
+      (reason) => new QueueControlUnavailableError(name, action, reason),
+    );
+  }
+
+  /** @throws QueueUnavailableError when Redis refuses or does not answer in time */
+  isPaused(name: QueueName): Promise<boolean> {
+    return answeredInTime(
+      this.queue(name).isPaused(),
+      (reason) => new QueueControlUnavailableError(name, 'read', reason),
+    );
   }
 
   all(): Queue[] {
@@ -63,14 +87,20 @@ export class JobQueues implements OnModuleInit {
       opts: jobOptions(placement),
     }));
     await answeredInTime(
-      jobs.map((job) => job.placement.jobId),
       this.queue(queue).addBulk(bulk),
+      unavailable(jobs.map((job) => job.placement.jobId)),
     );
   }
 }
 
-/** Redis's answer, or QueueUnavailableError when it refuses or takes too long. */
-async function answeredInTime<T>(jobIds: readonly string[], command: Promise<T>): Promise<T> {
+const unavailable = (jobIds: readonly string[]) => (reason: string) =>
+  new QueueUnavailableError(jobIds, reason);
+
+/** Redis's answer, or the error `failure` makes when it refuses or takes too long. */
+async function answeredInTime<T>(
+  command: Promise<T>,
+  failure: (reason: string) => PlatformError,
+): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(
@@ -81,7 +111,7 @@ async function answeredInTime<T>(jobIds: readonly string[], command: Promise<T>)
   try {
     return await Promise.race([command, timeout]);
   } catch (error) {
-    throw new QueueUnavailableError(jobIds, (error as Error).message);
+    throw failure((error as Error).message);
   } finally {
     clearTimeout(timer);
   }

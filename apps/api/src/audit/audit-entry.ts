@@ -4,6 +4,8 @@ export const AUDIT_ACTIONS = {
   jobCancelled: 'job.cancel',
   jobRetried: 'job.retry',
   scheduleTriggered: 'schedule.trigger',
+  queuePaused: 'queue.pause',
+  queueResumed: 'queue.resume',
   /** An action in the dashboard; `detail.route` says which. */
   dashboard: 'dashboard.action',
 } as const;

@@ -111,6 +111,10 @@ export const API_ERROR_CODES = {
     status: 503,
     meaning: 'Redis is unavailable; the job is recorded, and queued once Redis is back.',
   },
+  queue_control_unavailable: {
+    status: 503,
+    meaning: 'Redis is unavailable: a queue could not be paused or resumed; nothing changed.',
+  },
 } as const satisfies Record<string, ErrorCodeEntry>;
 
 export type ApiErrorCode = keyof typeof API_ERROR_CODES;

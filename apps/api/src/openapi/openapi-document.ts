@@ -136,7 +136,8 @@ export function openApiDocument(app: INestApplication): OpenAPIObject {
     .addServer('/', 'The API serving this document.')
     .addTag('jobs', 'Create jobs, read their status, list, cancel and retry them.')
     .addTag('schedules', 'Cron schedules and their last jobs; run one now.')
-    .addTag('audit', 'Who created, cancelled, retried or triggered what.')
+    .addTag('queues', 'Pause and resume a queue for every worker (scope admin).')
+    .addTag('audit', 'Who created, cancelled, retried, triggered or paused what.')
     .addTag('operations', 'Probes and metrics, open without an API key.')
     // An API key's token, sent as `Authorization: Bearer <token>` (see @ApiBearerAuth).
     .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'An API key token (jp_…).' })

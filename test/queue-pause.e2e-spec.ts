@@ -1,0 +1,78 @@
+import { TestPlatform, waitFor } from '@lib/testing';
+
+describe('pausing a queue across workers', () => {
+  const platform = new TestPlatform('queue_pause');
+
+  beforeAll(async () => {
+    await platform.start('api');
+    await platform.start('worker');
+    await platform.start('worker');
+  });
+  afterAll(() => platform.stop());
+
+  const burst = (count: number, queue: string) =>
+    Promise.all(
+      Array.from({ length: count }, () =>
+        platform.createJob({ type: 'sleep', payload: { ms: 1 }, queue }),
+      ),
+    );
+  const statusesOf = async (ids: readonly string[]) =>
+    (
+      await platform.database.query<{ status: string; started_at: Date | null }>(
+        'SELECT status, started_at FROM job_statuses WHERE id = ANY($1)',
+        [ids],
+      )
+    ).map(({ status, started_at }) => ({ status, started: started_at !== null }));
+
+  it('holds a paused queue in every worker while other queues run, then runs it once resumed', async () => {
+    const paused = await platform.post('/queues/default/pause', {});
+    expect(paused.status).toBe(200);
+    expect(paused.body).toEqual({ queue: 'default', paused: true });
+
+    const held = await burst(6, 'default');
+    const others = await burst(6, 'high');
+    expect(await platform.settlement(others)).toMatchObject({ notCompleted: [] });
+    // Both workers have fetched since (the high jobs ran) and poll every second when idle.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(await statusesOf(held)).toEqual(held.map(() => ({ status: 'queued', started: false })));
+
+    const resumed = await platform.post('/queues/default/resume', {});
+    expect(resumed.body).toEqual({ queue: 'default', paused: false });
+    expect(await platform.settlement(held)).toMatchObject({ notCompleted: [] });
+  });
+
+  it('records who paused and resumed in the audit log', async () => {
+    await waitFor(
+      'the pause and resume entries',
+      () =>
+        platform.database.query(
+          "SELECT action, detail FROM audit_log WHERE action LIKE 'queue.%' ORDER BY seq",
+        ),
+      (entries) => entries.length === 2,
+    );
+    expect(
+      await platform.database.query(
+        "SELECT action, detail FROM audit_log WHERE action LIKE 'queue.%' ORDER BY seq",
+      ),
+    ).toEqual([
+      { action: 'queue.pause', detail: { queue: 'default' } },
+      { action: 'queue.resume', detail: { queue: 'default' } },
+    ]);
+  });
+
+  it('needs the admin scope, and names the known queues for an unknown one', async () => {
+    const key = await platform.createApiKey({ tenant: 'default', scopes: 'jobs:create,jobs:read' });
+    const refused = await platform.post(
+      '/queues/default/pause',
+      {},
+      { headers: platform.authorization(key.token) },
+    );
+    expect(refused.status).toBe(403);
+    expect(refused.body.code).toBe('scope_missing');
+
+    const unknown = await platform.post('/queues/urgent/pause', {});
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.code).toBe('unknown_queue');
+    expect(unknown.body.message).toContain('urgent');
+  });
+});
