@@ -18,5 +18,7 @@ export { DEFAULT_RETRY_POLICY } from './retry-policy';
 export type { RetryPolicy } from './retry-policy';
 export type { ScheduleDefinition } from './schedule-definition';
 export { SleepJob } from './sleep/sleep.job';
+export { SqlTransformJob } from './sql-transform/sql-transform.job';
+export { TransformCatalogue } from './sql-transform/transform-catalogue';
 export { TruncateTableJob } from './truncate-table/truncate-table.job';
 export { validatePayload } from './validate-payload';
