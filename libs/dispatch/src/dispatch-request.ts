@@ -1,4 +1,4 @@
-import type { JobState } from '@lib/job-status';
+import type { JobState, OnDependencyFailure } from '@lib/job-status';
 import type { BackoffPolicy } from '@lib/queues';
 
 /** A request to run a job, already checked for shape at the edge (HTTP or a schedule). */
@@ -19,6 +19,13 @@ export interface DispatchRequest {
   idempotencyKey?: string;
   /** The caller's tenant; a schedule's jobs leave it out and belong to `default`. */
   tenantId?: string;
+  /**
+   * Jobs (at most 100, existing, of the same tenant) that must complete first: until they
+   * have, the job is `waiting`.
+   */
+  dependsOn?: readonly string[];
+  /** When a dependency ends failed or cancelled: `cancel` this job (default) or `run` it anyway. */
+  onDependencyFailure?: OnDependencyFailure;
   /** The schedule and tick that asked for this job, when a schedule did. */
   origin?: { schedule: string; tick: Date };
 }

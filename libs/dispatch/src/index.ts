@@ -4,6 +4,7 @@
 export type { DispatchRequest, DispatchResult } from './dispatch-request';
 export type { DispatchOutcome } from './job-dispatcher';
 export { DispatchModule } from './dispatch.module';
+export { DependencyNotRetriedError } from './dependency-not-retried.error';
 export { IdempotencyConflictError } from './idempotency-conflict.error';
 export { JobDispatcher } from './job-dispatcher';
 export { JobHandOff } from './job-hand-off';
@@ -11,6 +12,7 @@ export { JobAlreadyFinishedError } from './job-already-finished.error';
 export { JobCanceller } from './job-canceller';
 export type { CancelResult } from './job-canceller';
 export { PayloadTooLargeError } from './payload-too-large.error';
+export { UnknownDependencyError } from './unknown-dependency.error';
 export { TimeoutTooLongError } from './timeout-too-long.error';
 export { JobNotRetryableError } from './job-not-retryable.error';
 export { PendingJobsQuotaExceededError } from './pending-jobs-quota-exceeded.error';

@@ -1,8 +1,9 @@
 import { PlatformConfig } from '@lib/config';
 import { PlatformError } from '@lib/errors';
-import { JOB_STATES, JobStatusReader, JobStatusRecorder } from '@lib/job-status';
+import { JOB_STATES, JobStatusReader, JobStatusRecorder, WAITING_STATES } from '@lib/job-status';
 import type {
   AwaitingHandOff,
+  JobState,
   JobStatus,
   NewJobStatus,
   PendingQuotaReached,
@@ -10,6 +11,8 @@ import type {
 import { PlatformMetrics } from '@lib/metrics';
 import { QueueUnavailableError } from '@lib/queues';
 import { Injectable, Logger } from '@nestjs/common';
+import { DependencyCheck } from './dependency-check';
+import { DependencyNotRetriedError } from './dependency-not-retried.error';
 import type { DispatchRequest, DispatchResult } from './dispatch-request';
 import { IdempotencyConflictError } from './idempotency-conflict.error';
 import { JobHandOff } from './job-hand-off';
@@ -22,6 +25,13 @@ import { PendingJobsQuotaExceededError } from './pending-jobs-quota-exceeded.err
 export type DispatchOutcome = DispatchResult | PlatformError;
 
 const keyOf = (tenantId: string, idempotencyKey: string) => `${tenantId}\n${idempotencyKey}`;
+
+// A chain's later steps are keyed after its first, so a replay finds the whole chain.
+const stepKey = (firstKey: string, step: number) => `${firstKey}#${step + 1}`;
+
+// Only these are handed to Redis: a job `waiting` for its dependencies (or cancelled by
+// them) is handed over when a trigger queues it (see JOB_STATES.waiting).
+const handedOver = (status: JobState) => WAITING_STATES.includes(status);
 
 /**
  * The one way a job comes to exist, for the API and the scheduler alike:
@@ -38,6 +48,7 @@ export class JobDispatcher {
 
   constructor(
     private readonly rows: JobRowBuilder,
+    private readonly dependencies: DependencyCheck,
     private readonly handOff: JobHandOff,
     private readonly reader: JobStatusReader,
     private readonly recorder: JobStatusRecorder,
@@ -46,7 +57,8 @@ export class JobDispatcher {
   ) {}
 
   /**
-   * @throws UnknownJobTypeError, InvalidPayloadError, UnknownQueueError (nothing written)
+   * @throws UnknownJobTypeError, InvalidPayloadError, UnknownQueueError,
+   *   UnknownDependencyError (nothing written)
    * @throws IdempotencyConflictError when the key was used for a different request
    */
   async dispatch(request: DispatchRequest): Promise<DispatchResult> {
@@ -64,7 +76,9 @@ export class JobDispatcher {
    * @throws only what no single request causes (Postgres unreachable)
    */
   async dispatchMany(requests: readonly DispatchRequest[]): Promise<DispatchOutcome[]> {
-    const drafts = await Promise.all(requests.map((request) => this.draft(request)));
+    const drafts = await this.dependencies.refuseUnknown(
+      await Promise.all(requests.map((request) => this.draft(request))),
+    );
     const earlier = await this.jobsUnderKeys(drafts);
     const outcomes: DispatchOutcome[] = [];
     const fresh: Array<{ index: number; draft: JobDraft }> = [];
@@ -99,14 +113,18 @@ export class JobDispatcher {
   async retry(jobId: string, tenantId: string): Promise<DispatchResult> {
     const job = await this.reader.get(jobId, tenantId);
     const retryable = job.status === JOB_STATES.failed || job.status === JOB_STATES.cancelled;
-    if (!retryable || !(await this.recorder.requeue(jobId, 'api'))) {
+    if (retryable) {
+      refuseWhileDependencyFailed(job);
+    }
+    const status = retryable ? await this.recorder.requeue(jobId, 'api') : null;
+    if (status === null) {
       throw new JobNotRetryableError(jobId, (await this.reader.get(jobId, tenantId)).status);
     }
-    const row = { ...job, status: JOB_STATES.queued, runAt: null, attempts: 0 };
+    const row = { ...job, status, runAt: null, attempts: 0 };
     // The failed copy may still be locked by the worker that failed it: then the sweep
     // hands the job over once that worker let go.
     try {
-      if ((await this.handOff.replace([row])).length > 0) {
+      if (handedOver(status) && (await this.handOff.replace([row])).length > 0) {
         this.markDispatched(row);
       }
     } catch (error) {
@@ -115,7 +133,48 @@ export class JobDispatcher {
       }
       this.logger.debug(error.message);
     }
-    return { jobId, status: JOB_STATES.queued, created: false };
+    return { jobId, status, created: false };
+  }
+
+  /**
+   * Creates the steps as one chain, all or none, in one transaction: each step after the
+   * first depends on the one before it (and waits until it completed). Only the first
+   * step's idempotency key is given (a tick's): the others are keyed after it, and a
+   * replay of it answers the chain created under it. Not held to tenant quotas.
+   * @throws what `dispatch` throws for any step, with nothing written
+   */
+  async dispatchChain(steps: readonly DispatchRequest[]): Promise<DispatchResult[]> {
+    const drafts = await Promise.all(steps.map((step) => this.rows.draft(step)));
+    const [first] = drafts;
+    const firstKey = first.row.idempotencyKey;
+    const rows = drafts.map(({ row }, step) => ({
+      ...row,
+      idempotencyKey: firstKey === null || step === 0 ? firstKey : stepKey(firstKey, step),
+      dependsOn: step === 0 ? row.dependsOn : [drafts[step - 1].row.id],
+    }));
+    const statuses = await this.recorder.createChain(rows);
+    if (statuses === null) {
+      return this.replayChain(rows);
+    }
+    rows.forEach((row) => this.metrics.jobsCreated.inc({ type: row.type, queue: row.queue }));
+    if (handedOver(statuses[0]) && (await this.handOff.placeSoon(rows[0]))) {
+      this.markDispatched(rows[0]);
+    }
+    return rows.map((row, step) => ({ jobId: row.id, status: statuses[step], created: true }));
+  }
+
+  private async replayChain(rows: readonly NewJobStatus[]): Promise<DispatchResult[]> {
+    const existing = await this.jobsUnderKeys(rows.map((row) => ({ row })));
+    return rows.map((row) => {
+      const outcome = replay(
+        existing.get(this.keyOfDraft({ row }) ?? '') as JobStatus,
+        row.requestHash,
+      );
+      if (outcome instanceof PlatformError) {
+        throw outcome;
+      }
+      return outcome;
+    });
   }
 
   private draft(request: DispatchRequest): Promise<JobDraft | PlatformError> {
@@ -146,17 +205,17 @@ export class JobDispatcher {
   /** Records the drafts (one INSERT), then hands the new rows to Redis (one round trip). */
   private async create(drafts: readonly JobDraft[]): Promise<DispatchOutcome[]> {
     const written = await Promise.all(drafts.map(({ row }) => this.record(row)));
-    const lostRaces = drafts.filter((_, index) => written[index] === false);
+    const lostRaces = drafts.filter((_, index) => written[index] === null);
     // Lost a race with an identical key: the other request's row is the job.
     const winners = await this.jobsUnderKeys(lostRaces);
     return Promise.all(
       drafts.map(async (draft, index) => {
         const answer = written[index];
-        if (typeof answer === 'object') {
+        if (answer !== null && typeof answer === 'object') {
           const { pendingJobs, maxPendingJobs } = answer;
           return new PendingJobsQuotaExceededError(draft.row.tenantId, pendingJobs, maxPendingJobs);
         }
-        if (!answer) {
+        if (answer === null) {
           return replay(
             winners.get(this.keyOfDraft(draft) ?? '') as JobStatus,
             draft.row.requestHash,
@@ -164,10 +223,10 @@ export class JobDispatcher {
         }
         const { row } = draft;
         this.metrics.jobsCreated.inc({ type: row.type, queue: row.queue });
-        if (await this.handOff.placeSoon(row)) {
+        if (handedOver(answer) && (await this.handOff.placeSoon(row))) {
           this.markDispatched(row);
         }
-        return { jobId: row.id, status: row.status, created: true };
+        return { jobId: row.id, status: answer, created: true };
       }),
     );
   }
@@ -176,7 +235,7 @@ export class JobDispatcher {
    * A tenant's job is held to its max_pending_jobs; a schedule's is not: schedules are the
    * platform's, and a tick refused for a quota would be lost rather than retried.
    */
-  private record(row: NewJobStatus): Promise<boolean | PendingQuotaReached> {
+  private record(row: NewJobStatus): Promise<JobState | null | PendingQuotaReached> {
     const quota = this.config.limits.tenantQuotas?.forTenant(row.tenantId);
     if (quota?.maxPendingJobs === undefined || row.scheduleName !== null) {
       return this.recorder.create(row);
@@ -200,4 +259,17 @@ function replay(existing: JobStatus | JobDraft, hash: string | null): DispatchOu
     return new IdempotencyConflictError(job.idempotencyKey ?? '', job.id);
   }
   return { jobId: job.id, status: job.status, created: false };
+}
+
+// A job cancelled by a failed dependency would only be cancelled again.
+function refuseWhileDependencyFailed(job: JobStatus): void {
+  if (job.onDependencyFailure !== 'cancel') {
+    return;
+  }
+  const blocker = job.dependencies.find(
+    ({ status }) => status === JOB_STATES.failed || status === JOB_STATES.cancelled,
+  );
+  if (blocker) {
+    throw new DependencyNotRetriedError(job.id, blocker.id, blocker.status ?? '');
+  }
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DEFAULT_TENANT } from '@lib/auth';
 import { PlatformConfig } from '@lib/config';
-import { JOB_STATES } from '@lib/job-status';
+import { JOB_STATES, ON_DEPENDENCY_FAILURE } from '@lib/job-status';
 import type { NewJobStatus, StoredBackoff } from '@lib/job-status';
 import { JobRegistry, validatePayload } from '@lib/jobs';
 import type { BaseJob } from '@lib/jobs';
@@ -74,6 +74,9 @@ export class JobRowBuilder {
       requestHash: hash,
       scheduleName: request.origin?.schedule ?? null,
       scheduledFor: request.origin?.tick ?? null,
+      // The trigger that records a job decides whether it waits (see JOB_STATES.waiting).
+      dependsOn: request.dependsOn?.length ? [...request.dependsOn] : null,
+      onDependencyFailure: request.onDependencyFailure ?? ON_DEPENDENCY_FAILURE.cancel,
     };
     return { row };
   }

@@ -14,8 +14,13 @@ export {
   isTerminal,
 } from './job-state';
 export type { JobState } from './job-state';
-export { JobStatus } from './job-status.entity';
-export type { NewJobStatus, StoredBackoff } from './job-status.entity';
+export { JobStatus, ON_DEPENDENCY_FAILURE } from './job-status.entity';
+export type {
+  DependencyState,
+  NewJobStatus,
+  OnDependencyFailure,
+  StoredBackoff,
+} from './job-status.entity';
 export { JobStatusModule } from './job-status.module';
 export { JobStatusPruner } from './job-status.pruner';
 export { statusDocument } from './status-document';

@@ -4,9 +4,17 @@
  */
 export const JOB_STATES = {
   /**
+   * Waiting for its dependencies (`depends_on`): not in Redis. In: `created` or `requeued`
+   * while a dependency has not ended. Out, written by Postgres triggers when a dependency
+   * ends (see migration 1764800000000): to `queued` (or `scheduled`) once every dependency
+   * completed (or ended, with on_dependency_failure `run`), to `cancelled` when one failed
+   * or was cancelled; `cancelSettled`.
+   */
+  waiting: 'waiting',
+  /**
    * Waiting to run (or running for less than RECORD_RUNNING_AFTER_MS: a short attempt
    * records its start with its outcome). In: `created` (no delay), `requeued` (manual
-   * retry), `promoted`. Out: `started`, `finished`, `cancelSettled`, `removedByDashboard`.
+   * retry), `promoted`, `waiting` once its dependencies allow it. Out: `started`, `finished`, `cancelSettled`, `removedByDashboard`.
    */
   queued: 'queued',
   /**
@@ -45,18 +53,24 @@ export const TERMINAL_STATES: readonly JobState[] = [
   JOB_STATES.cancelled,
 ];
 
-/** States of a job waiting for a worker: these must be in Redis (or on their way there). */
+/**
+ * States of a job waiting for a worker: these must be in Redis (or on their way there).
+ * A job `waiting` for its dependencies is not among them.
+ */
 export const WAITING_STATES: readonly JobState[] = [
   JOB_STATES.queued,
   JOB_STATES.scheduled,
   JOB_STATES.retrying,
 ];
 
-/** Every state but the final ones. */
-export const UNFINISHED_STATES: readonly JobState[] = [...WAITING_STATES, JOB_STATES.running];
-
 /** States from which an attempt may start (`running` too: a stalled job is taken over). */
-export const STARTABLE_STATES: readonly JobState[] = UNFINISHED_STATES;
+export const STARTABLE_STATES: readonly JobState[] = [...WAITING_STATES, JOB_STATES.running];
+
+/**
+ * Every state but the final ones. Partial indexes list them (job_statuses_unfinished,
+ * job_statuses_pending_tenant_idx): a change here needs a migration that rebuilds them.
+ */
+export const UNFINISHED_STATES: readonly JobState[] = [...STARTABLE_STATES, JOB_STATES.waiting];
 
 export const isTerminal = (state: JobState): boolean => TERMINAL_STATES.includes(state);
 

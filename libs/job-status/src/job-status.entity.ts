@@ -1,4 +1,4 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, PrimaryColumn, VirtualColumn } from 'typeorm';
 import type { JobError } from './job-error';
 import type { JobState } from './job-state';
 
@@ -8,6 +8,25 @@ export interface StoredBackoff {
   delay_ms: number;
   max_delay_ms?: number;
 }
+
+/** What a job does when one of its dependencies ends failed or cancelled. */
+export const ON_DEPENDENCY_FAILURE = { cancel: 'cancel', run: 'run' } as const;
+export type OnDependencyFailure =
+  (typeof ON_DEPENDENCY_FAILURE)[keyof typeof ON_DEPENDENCY_FAILURE];
+
+/** One of a job's dependencies as its status shows it; `status` null once retention removed it. */
+export interface DependencyState {
+  id: string;
+  type: string | null;
+  status: JobState | null;
+}
+
+// Each dependency's type and status, in depends_on order, read with the row.
+const DEPENDENCY_STATES = (alias: string) => `
+  SELECT COALESCE(jsonb_agg(jsonb_build_object('id', u.id, 'type', d.type, 'status', d.status)
+                            ORDER BY u.n), '[]'::jsonb)
+  FROM unnest(${alias}.depends_on) WITH ORDINALITY AS u(id, n)
+  LEFT JOIN job_statuses d ON d.id = u.id`;
 
 /** The durable record of one job: Postgres is the truth, Redis only carries the work. */
 @Entity({ name: 'job_statuses' })
@@ -94,6 +113,17 @@ export class JobStatus {
   @Column({ name: 'scheduled_for', type: 'timestamptz', nullable: true })
   scheduledFor!: Date | null;
 
+  /** The jobs that must complete before this one runs (at most 100); null when none. */
+  @Column({ name: 'depends_on', type: 'uuid', array: true, nullable: true })
+  dependsOn!: string[] | null;
+
+  @Column({ name: 'on_dependency_failure', type: 'text', default: ON_DEPENDENCY_FAILURE.cancel })
+  onDependencyFailure!: OnDependencyFailure;
+
+  /** Read-only: each of depends_on with its type and status now. */
+  @VirtualColumn({ type: 'jsonb', query: DEPENDENCY_STATES })
+  dependencies!: DependencyState[];
+
   /** Null until the job has been handed to Redis. */
   @Column({ name: 'dispatched_at', type: 'timestamptz', nullable: true })
   dispatchedAt!: Date | null;
@@ -137,4 +167,6 @@ export type NewJobStatus = Pick<
   | 'requestHash'
   | 'scheduleName'
   | 'scheduledFor'
+  | 'dependsOn'
+  | 'onDependencyFailure'
 >;

@@ -54,6 +54,16 @@ export class JobStatusReader {
     return this.jobs.findBy({ id: In([...ids]) });
   }
 
+  /** Which of `ids` are jobs of `tenantId`. */
+  async idsOfTenant(tenantId: string, ids: readonly string[]): Promise<Set<string>> {
+    const rows = await this.jobs
+      .createQueryBuilder('job')
+      .select('job.id', 'id')
+      .where('job.tenant_id = :tenantId AND job.id = ANY(:ids)', { tenantId, ids })
+      .getRawMany<{ id: string }>();
+    return new Set(rows.map((row) => row.id));
+  }
+
   /** The jobs created under these (tenant, idempotency key) pairs, in one query. */
   async findByIdempotencyKeys(
     keys: ReadonlyArray<{ tenantId: string; idempotencyKey: string }>,

@@ -44,6 +44,8 @@ describe('JobStatusRecorder against Postgres', () => {
       requestHash: idempotencyKey && 'hash',
       scheduleName: null,
       scheduledFor: null,
+      dependsOn: null,
+      onDependencyFailure: 'cancel',
     });
     return { id, created };
   };
@@ -148,7 +150,7 @@ describe('JobStatusRecorder against Postgres', () => {
     const attempt = await startRunning(id);
     await recorder.finishAttempt(attempt, { status: 'failed', error });
     await recorder.markDispatched(id);
-    expect(await recorder.requeue(id, 'api')).toBe(true);
+    expect(await recorder.requeue(id, 'api')).toBe('queued');
     expect(await load(id)).toMatchObject({
       status: 'queued',
       attempts: 0,
@@ -156,14 +158,14 @@ describe('JobStatusRecorder against Postgres', () => {
       dispatchedAt: null,
       errors: [error],
     });
-    expect(await recorder.requeue(id, 'api')).toBe(false);
+    expect(await recorder.requeue(id, 'api')).toBeNull();
   });
 
   it('requeues from the dashboard keeping the attempt count and the Redis copy', async () => {
     const { id } = await newJob();
     const attempt = await startRunning(id);
     await recorder.finishAttempt(attempt, { status: 'failed', error });
-    expect(await recorder.requeue(id, 'dashboard')).toBe(true);
+    expect(await recorder.requeue(id, 'dashboard')).toBe('queued');
     expect(await load(id)).toMatchObject({ status: 'queued', attempts: 1 });
     expect((await load(id)).dispatchedAt).not.toBeNull();
   });
@@ -261,8 +263,8 @@ describe('JobStatusRecorder against Postgres', () => {
   });
 
   it('writes nothing for an idempotency key already used', async () => {
-    expect((await newJob('key-1')).created).toBe(true);
-    expect((await newJob('key-1')).created).toBe(false);
+    expect((await newJob('key-1')).created).toBe('queued');
+    expect((await newJob('key-1')).created).toBeNull();
     const rows = await database.query(
       "SELECT id FROM job_statuses WHERE idempotency_key = 'key-1'",
     );

@@ -9,6 +9,7 @@ import type { JobState } from './job-state';
 import type { NewJobStatus, StoredBackoff } from './job-status.entity';
 import { JOB_STATES } from './job-state';
 import { ATTEMPT_OPENED, JOBS_CREATED, TRANSITIONS } from './job-transitions';
+import { insertChain } from './chain.insert';
 import { newJobColumns } from './new-job-columns';
 import { insertWithinQuotas } from './pending-quota.insert';
 import type { PendingQuotaReached, QuotaBoundJob } from './pending-quota.insert';
@@ -138,7 +139,7 @@ export class JobStatusRecorder implements BeforeApplicationShutdown {
     TRANSITIONS.abandoned,
     [(r) => r.id, (r) => json(r.error)],
   );
-  private readonly requeued = this.batch<{ id: string; fresh: boolean }>(
+  private readonly requeued = this.batch<{ id: string; fresh: boolean }, { status: JobState }>(
     'requeued',
     TRANSITIONS.requeued,
     [(r) => r.id, (r) => r.fresh],
@@ -157,20 +158,20 @@ export class JobStatusRecorder implements BeforeApplicationShutdown {
     [(r) => r.id, (r) => r.leaseId, (r) => json(r.error)],
   );
 
-  private readonly created = new GroupCommit<NewJobStatus, boolean>(async (jobs) => {
-    const rows = await preparedQuery<{ id: string }>(
+  private readonly created = new GroupCommit<NewJobStatus, JobState | null>(async (jobs) => {
+    const rows = await preparedQuery<{ id: string; status: JobState }>(
       this.dataSource,
       'job_statuses_created',
       JOBS_CREATED,
       newJobColumns(jobs),
     );
-    const written = new Set(rows.map((row) => row.id));
-    return jobs.map((job) => written.has(job.id));
+    const written = new Map(rows.map((row) => [row.id, row.status]));
+    return jobs.map((job) => written.get(job.id) ?? null);
   }, MAX_JOBS_PER_INSERT);
 
   private readonly createdWithinQuota = new GroupCommit<
     QuotaBoundJob,
-    boolean | PendingQuotaReached
+    JobState | null | PendingQuotaReached
   >((entries) => insertWithinQuotas(this.dataSource, entries), MAX_JOBS_PER_INSERT);
 
   /** @param metrics where cancellations are counted; absent outside an app (tests) */
@@ -185,11 +186,13 @@ export class JobStatusRecorder implements BeforeApplicationShutdown {
   }
 
   /**
-   * Records a new job. With an idempotency key already used by this tenant, nothing is
-   * written and false is returned: the caller then reads the existing job. Jobs created
-   * at the same time (a batch, or concurrent requests) share one INSERT.
+   * Records a new job and answers the status it was written with: the job's own, or
+   * `waiting` (`cancelled`) when its dependencies have not all completed (one failed).
+   * With an idempotency key already used by this tenant, nothing is written and null is
+   * returned: the caller then reads the existing job. Jobs created at the same time (a
+   * batch, or concurrent requests) share one INSERT.
    */
-  create(job: NewJobStatus): Promise<boolean> {
+  create(job: NewJobStatus): Promise<JobState | null> {
     return this.created.submit(job);
   }
 
@@ -201,8 +204,17 @@ export class JobStatusRecorder implements BeforeApplicationShutdown {
   createWithinQuota(
     job: NewJobStatus,
     maxPendingJobs: number,
-  ): Promise<boolean | PendingQuotaReached> {
+  ): Promise<JobState | null | PendingQuotaReached> {
     return this.createdWithinQuota.submit({ job, maxPendingJobs });
+  }
+
+  /**
+   * Records jobs that form a chain (each depends on earlier ones), all or none, in one
+   * transaction. Null, with nothing written, when the first job's idempotency key was
+   * already used: the chain exists. Not held to tenant quotas: chains are the schedules'.
+   */
+  createChain(jobs: readonly NewJobStatus[]): Promise<JobState[] | null> {
+    return insertChain(this.dataSource, jobs);
   }
 
   /** The job has been handed to Redis. */
@@ -262,8 +274,8 @@ export class JobStatusRecorder implements BeforeApplicationShutdown {
    * A final job is queued again; its errors are kept. `api`: a fresh attempt budget, the
    * hand-off still to do. `dashboard`: Bull Board re-queues the Redis copy, attempts go on.
    */
-  async requeue(id: string, by: 'api' | 'dashboard'): Promise<boolean> {
-    return (await this.requeued.submit({ id, fresh: by === 'api' })) !== undefined;
+  async requeue(id: string, by: 'api' | 'dashboard'): Promise<JobState | null> {
+    return (await this.requeued.submit({ id, fresh: by === 'api' }))?.status ?? null;
   }
 
   /** A scheduled job may run now (promoted from the dashboard). */

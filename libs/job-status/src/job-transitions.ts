@@ -88,7 +88,7 @@ export const TRANSITIONS = {
   }),
 
   /**
-   * A final job is queued again. From the API (`v.fresh`): a fresh attempt budget, and not
+   * A final job is queued again (or waits for its dependencies). From the API (`v.fresh`): a fresh attempt budget, and not
    * dispatched until Redis has a new copy. From the dashboard: Bull Board moves the Redis
    * copy back itself, which keeps counting attempts. Its error history stays. Fence: final.
    */
@@ -99,6 +99,8 @@ export const TRANSITIONS = {
           dispatched_at = CASE WHEN v.fresh THEN NULL ELSE j.dispatched_at END,
           lease_id = NULL, worker_id = NULL, cancel_requested_at = NULL, updated_at = now()`,
     fence: `j.status IN (${sqlStates(TERMINAL_STATES)})`,
+    // `waiting` (or `cancelled` again) when its dependencies say so (a trigger decides).
+    returning: 'j.id, j.status',
   }),
 
   /** A scheduled job may run now (promoted from the dashboard). Fence: still scheduled. */
@@ -175,18 +177,27 @@ export const TRANSITIONS = {
 
 /**
  * New jobs, many rows in one statement. An idempotency key already used (by another
- * row, or earlier in the same batch) writes nothing: that row is not returned.
+ * row, or earlier in the same batch) writes nothing: that row is not returned. Each row
+ * answers the status it was written with: `waiting` or `cancelled` when its dependencies
+ * say so (a trigger decides, see migration 1764800000000).
  */
 export const JOBS_CREATED = `
   INSERT INTO job_statuses (id, tenant_id, type, queue, priority, status, payload, attempts,
                             max_attempts, timeout_ms, backoff, run_at, idempotency_key,
-                            request_hash, schedule_name, scheduled_for)
-  SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::int[], $6::text[],
-                       $7::jsonb[], $8::int[], $9::int[], $10::int[], $11::jsonb[],
-                       $12::timestamptz[], $13::text[], $14::text[], $15::text[],
-                       $16::timestamptz[])
+                            request_hash, schedule_name, scheduled_for, depends_on,
+                            on_dependency_failure)
+  SELECT id, tenant_id, type, queue, priority, status, payload, attempts, max_attempts,
+         timeout_ms, backoff, run_at, idempotency_key, request_hash, schedule_name,
+         scheduled_for, depends_on::uuid[], on_dependency_failure
+  FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::int[], $6::text[],
+              $7::jsonb[], $8::int[], $9::int[], $10::int[], $11::jsonb[],
+              $12::timestamptz[], $13::text[], $14::text[], $15::text[],
+              $16::timestamptz[], $17::text[], $18::text[])
+       AS v(id, tenant_id, type, queue, priority, status, payload, attempts, max_attempts,
+            timeout_ms, backoff, run_at, idempotency_key, request_hash, schedule_name,
+            scheduled_for, depends_on, on_dependency_failure)
   ON CONFLICT DO NOTHING
-  RETURNING id`;
+  RETURNING id, status`;
 
 /**
  * What a fetched job runs, read when its attempt opens (nothing is written yet): a job

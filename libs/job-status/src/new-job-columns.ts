@@ -21,6 +21,9 @@ const NEW_JOB_COLUMNS: ReadonlyArray<(job: NewJobStatus) => unknown> = [
   (j) => j.requestHash,
   (j) => j.scheduleName,
   (j) => j.scheduledFor,
+  // As an array literal: unnest cannot take an array of arrays. Ids are checked UUIDs.
+  (j) => (j.dependsOn === null ? null : `{${j.dependsOn.join(',')}}`),
+  (j) => j.onDependencyFailure,
 ];
 
 /** The parameters of JOBS_CREATED for `jobs`: one array per column. */

@@ -2,6 +2,7 @@ import type { Pool, PoolClient } from 'pg';
 import type { DataSource } from 'typeorm';
 import type { NewJobStatus } from './job-status.entity';
 import { UNFINISHED_STATES, sqlStates } from './job-state';
+import type { JobState } from './job-state';
 import { JOBS_CREATED } from './job-transitions';
 import { newJobColumns } from './new-job-columns';
 
@@ -35,7 +36,7 @@ const COUNT_PENDING = `
 
 /**
  * Writes the jobs that fit their tenant's max_pending_jobs, in order, and answers for each:
- * written, not written (its idempotency key was taken), or the quota it met.
+ * the status written, null when not written (its idempotency key was taken), or the quota it met.
  *
  * Exact across API processes: counting and inserting happen in one transaction holding a
  * transaction-level advisory lock per tenant, so a second process counts only after the
@@ -47,7 +48,7 @@ const COUNT_PENDING = `
 export async function insertWithinQuotas(
   dataSource: DataSource,
   entries: readonly QuotaBoundJob[],
-): Promise<Array<boolean | PendingQuotaReached>> {
+): Promise<Array<JobState | null | PendingQuotaReached>> {
   const pool = (dataSource.driver as unknown as { master: Pool }).master;
   const client = await pool.connect();
   try {
@@ -66,7 +67,7 @@ export async function insertWithinQuotas(
 async function decideAndInsert(
   client: PoolClient,
   entries: readonly QuotaBoundJob[],
-): Promise<Array<boolean | PendingQuotaReached>> {
+): Promise<Array<JobState | null | PendingQuotaReached>> {
   const maxOf = new Map(entries.map(({ job, maxPendingJobs }) => [job.tenantId, maxPendingJobs]));
   const tenants = [...maxOf.keys()];
   await client.query({ name: 'job_quota_lock', text: LOCK_TENANTS, values: [tenants] });
@@ -85,14 +86,14 @@ async function decideAndInsert(
     return job;
   });
   const admitted = decisions.filter((d): d is NewJobStatus => 'id' in d);
-  const written = new Set<string>();
+  const written = new Map<string, JobState>();
   if (admitted.length > 0) {
-    const inserted = await client.query<{ id: string }>({
+    const inserted = await client.query<{ id: string; status: JobState }>({
       name: 'job_statuses_created',
       text: JOBS_CREATED,
       values: newJobColumns(admitted),
     });
-    inserted.rows.forEach((row) => written.add(row.id));
+    inserted.rows.forEach((row) => written.set(row.id, row.status));
   }
-  return decisions.map((d) => ('id' in d ? written.has(d.id) : d));
+  return decisions.map((d) => ('id' in d ? (written.get(d.id) ?? null) : d));
 }

@@ -1,0 +1,35 @@
+import type { DataSource } from 'typeorm';
+import type { NewJobStatus } from './job-status.entity';
+import type { JobState } from './job-state';
+import { JOBS_CREATED } from './job-transitions';
+import { newJobColumns } from './new-job-columns';
+
+/**
+ * Writes `jobs` in one transaction, one statement each in order, so that each job's
+ * dependencies (earlier jobs of the chain) exist when the trigger that records it reads
+ * them (a statement does not see its own rows). Answers each job's status, or null with
+ * nothing written when the first job's idempotency key was taken: the chain exists.
+ */
+export async function insertChain(
+  dataSource: DataSource,
+  jobs: readonly NewJobStatus[],
+): Promise<JobState[] | null> {
+  return dataSource.transaction(async (manager) => {
+    const statuses: JobState[] = [];
+    for (const job of jobs) {
+      const [written] = (await manager.query(JOBS_CREATED, newJobColumns([job]))) as Array<{
+        status: JobState;
+      }>;
+      if (!written) {
+        if (statuses.length === 0) {
+          return null;
+        }
+        // A later step's key is derived from the first's, which was free: only a row
+        // written outside a chain under that exact key can hold it.
+        throw new Error(`Idempotency key ${job.idempotencyKey} of a chain's step is taken.`);
+      }
+      statuses.push(written.status);
+    }
+    return statuses;
+  });
+}
