@@ -4,7 +4,7 @@
 export { BaseJob } from './base-job';
 export { BUILT_IN_SCHEDULES } from './built-in-schedules';
 export { DataImportJob } from './data-import/data-import.job';
-export { NIGHTLY_DATA_IMPORT } from './data-import/nightly-data-import.schedule';
+export { DAILY_IMPORTS_PAYLOAD } from './data-import/nightly-data-import.schedule';
 export { InvalidPayloadError } from './errors/invalid-payload.error';
 export { isPermanent } from './errors/is-permanent';
 export { PermanentJobError } from './errors/permanent-job.error';
@@ -16,7 +16,7 @@ export { JOB_TYPES } from './job-types';
 export { JobsModule } from './jobs.module';
 export { DEFAULT_RETRY_POLICY } from './retry-policy';
 export type { RetryPolicy } from './retry-policy';
-export type { ScheduleDefinition } from './schedule-definition';
+export type { ScheduleDefinition, ScheduleStepDefinition } from './schedule-definition';
 export { SleepJob } from './sleep/sleep.job';
 export { SqlTransformJob } from './sql-transform/sql-transform.job';
 export { TransformCatalogue } from './sql-transform/transform-catalogue';
