@@ -4,25 +4,19 @@ import {
   ArrayMinSize,
   IsArray,
   IsBoolean,
-  IsObject,
   IsOptional,
   IsString,
-  Matches,
   MaxLength,
   ValidateNested,
 } from 'class-validator';
+import { ScheduleJobFields } from './schedule-job-fields';
 import { ScheduleStepEntry } from './schedule-step-entry';
 
 /** Jobs of one chain at most: a longer pipeline is better split. */
 export const MAX_STEPS = 20;
 
 /** One entry of SCHEDULES_FILE: a name, and the fields it sets or overrides. */
-export class ScheduleEntry {
-  @Matches(/^[a-z][a-z0-9_]{0,63}$/, {
-    message: '$property must be 1 to 64 lowercase letters, digits or "_", starting with a letter',
-  })
-  name!: string;
-
+export class ScheduleEntry extends ScheduleJobFields {
   @IsOptional()
   @IsString({ message: '$property must be a string' })
   @MaxLength(200, { message: '$property must be at most 200 characters long' })
@@ -35,14 +29,6 @@ export class ScheduleEntry {
   @IsOptional()
   @IsString({ message: '$property must be a string' })
   type?: string;
-
-  @IsOptional()
-  @IsObject({ message: '$property must be a JSON object' })
-  payload?: Record<string, unknown>;
-
-  @IsOptional()
-  @IsString({ message: '$property must be a string' })
-  queue?: string;
 
   /** Exclusive with type, payload and queue. */
   @IsOptional()
