@@ -279,11 +279,11 @@ describe('a request the API refuses', () => {
     ],
     [
       '/jobs?status=done',
-      'status must be one of queued, scheduled, running, retrying, completed, failed, cancelled, got "done".',
+      'status must be one of waiting, queued, scheduled, running, retrying, completed, failed, cancelled, got "done".',
     ],
     [
       '/jobs?status=queued&status=failed',
-      'status must be one of queued, scheduled, running, retrying, completed, failed, cancelled, got it twice ("queued", "failed"): give it once.',
+      'status must be one of waiting, queued, scheduled, running, retrying, completed, failed, cancelled, got it twice ("queued", "failed"): give it once.',
     ],
     ['/jobs?type=a&type=b', 'type must be one job type, got it twice ("a", "b"): give it once.'],
     ['/audit-log?limit=x', 'limit must be an integer from 1 to 200, got "x".'],

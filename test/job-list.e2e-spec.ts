@@ -63,7 +63,8 @@ describe('listing jobs', () => {
     expect(response.body.message).toBe(
       'fields "secret", "colour" are not fields of a job. Known fields: id, type, queue, ' +
         'priority, status, attempts, max_attempts, progress, payload, result, error, errors, ' +
-        'timeout_ms, cancel_requested_at, schedule_name, scheduled_for, run_at, created_at, ' +
+        'timeout_ms, cancel_requested_at, schedule_name, scheduled_for, depends_on, ' +
+        'on_dependency_failure, dependencies, run_at, created_at, ' +
         'started_at, finished_at, updated_at.',
     );
   });

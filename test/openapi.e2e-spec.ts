@@ -99,6 +99,7 @@ describe('the API documentation', () => {
       { $ref: '#/components/schemas/JobState' },
     ]);
     expect(components.schemas.JobState.enum).toEqual([
+      'waiting',
       'queued',
       'scheduled',
       'running',

@@ -1,7 +1,5 @@
 import { Client } from 'pg';
-import { RedisServer, TestPlatform, waitFor } from '@lib/testing';
-
-const FAST_RECOVERY = { HANDOFF_SWEEP_MS: '200', REDIS_AUDIT_MS: '1000' };
+import { FAST_RECOVERY, RedisServer, TestPlatform, waitFor } from '@lib/testing';
 
 describe('crashes of the platform’s own processes and connections', () => {
   let redis: RedisServer;

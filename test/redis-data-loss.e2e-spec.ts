@@ -1,7 +1,4 @@
-import { RedisServer, TestPlatform, waitFor } from '@lib/testing';
-
-// Recovery runs often here so that the suite stays short; the defaults are 1 s and 10 s.
-const FAST_RECOVERY = { HANDOFF_SWEEP_MS: '200', REDIS_AUDIT_MS: '1000' };
+import { FAST_RECOVERY, RedisServer, TestPlatform, waitFor } from '@lib/testing';
 
 describe('Redis losing its data', () => {
   let redis: RedisServer;

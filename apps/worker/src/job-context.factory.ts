@@ -1,5 +1,5 @@
 import { isTransientDatabaseError } from '@lib/database';
-import { JobStatusRecorder } from '@lib/job-status';
+import { JobStatusReader, JobStatusRecorder } from '@lib/job-status';
 import type { StartedAttempt } from '@lib/job-status';
 import type { JobContext, JobLogger } from '@lib/jobs';
 import { Injectable } from '@nestjs/common';
@@ -35,6 +35,7 @@ const ignoreTransient = (error: unknown): void => {
 export class JobContextFactory {
   constructor(
     private readonly recorder: JobStatusRecorder,
+    private readonly reader: JobStatusReader,
     @InjectPinoLogger('job') private readonly pino: PinoLogger,
   ) {}
 
@@ -46,6 +47,7 @@ export class JobContextFactory {
       maxAttempts,
       logger: this.jobLogger(() => this.loggerFor(started)),
       signal: controller.signal,
+      dependencies: () => this.reader.dependencyResults(id),
       progress: async (value) => {
         if (!isProgress(value)) {
           throw new TypeError(

@@ -255,6 +255,12 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /**
+         * @description When a dependency ends failed or cancelled: `cancel` this job (the default; its error
+         *     names the dependency) or `run` it once every dependency has ended.
+         * @enum {string}
+         */
+        OnDependencyFailure: "cancel" | "run";
         BackoffDto: {
             /**
              * @description Delay before the second attempt, in ms.
@@ -306,6 +312,20 @@ export interface components {
             payload: {
                 [key: string]: unknown;
             };
+            /**
+             * Format: uuid
+             * @description Jobs of yours that must complete before this one runs; until then it is `waiting`.
+             *     They must exist: a job cannot depend on itself, directly or through others.
+             * @example [
+             *       "0d9f6f1e-6f0c-4bb4-9a57-3c8e2f1a7b10"
+             *     ]
+             */
+            depends_on?: string[];
+            /**
+             * @description When a dependency ends failed or cancelled: `cancel` this job (the default; its error
+             *     names the dependency) or `run` it once every dependency has ended.
+             */
+            on_dependency_failure?: components["schemas"]["OnDependencyFailure"];
             /**
              * @description Job type, e.g. `sleep` or `truncate_table`.
              * @example sleep
@@ -362,7 +382,7 @@ export interface components {
          * @description Stable snake_case name of the error, to match on instead of the message (the README lists them, with their status).
          * @enum {string}
          */
-        ErrorCode: "invalid_request" | "invalid_json" | "body_too_deep" | "prototype_key" | "unstorable_text" | "content_length_mismatch" | "invalid_batch" | "unknown_job_type" | "invalid_payload" | "unknown_queue" | "exclusive_delay" | "timeout_too_long" | "malformed_url" | "path_parameter_too_long" | "malformed_job_id" | "invalid_last_event_id" | "invalid_cursor" | "api_key_required" | "api_key_invalid" | "scope_missing" | "job_type_not_allowed" | "job_not_found" | "unknown_schedule" | "route_not_found" | "idempotency_conflict" | "job_already_finished" | "job_not_retryable" | "body_too_large" | "payload_too_large" | "unsupported_media_type" | "create_rate_exceeded" | "pending_jobs_quota_exceeded" | "auth_failures_exceeded" | "event_streams_exceeded" | "internal_error" | "postgres_unavailable" | "queue_unavailable";
+        ErrorCode: "invalid_request" | "invalid_json" | "body_too_deep" | "prototype_key" | "unstorable_text" | "content_length_mismatch" | "invalid_batch" | "unknown_job_type" | "invalid_payload" | "unknown_queue" | "unknown_dependency" | "exclusive_delay" | "timeout_too_long" | "malformed_url" | "path_parameter_too_long" | "malformed_job_id" | "invalid_last_event_id" | "invalid_cursor" | "api_key_required" | "api_key_invalid" | "scope_missing" | "job_type_not_allowed" | "job_not_found" | "unknown_schedule" | "route_not_found" | "idempotency_conflict" | "job_already_finished" | "job_not_retryable" | "dependency_not_retried" | "body_too_large" | "payload_too_large" | "unsupported_media_type" | "create_rate_exceeded" | "pending_jobs_quota_exceeded" | "auth_failures_exceeded" | "event_streams_exceeded" | "internal_error" | "postgres_unavailable" | "queue_unavailable";
         ErrorView: {
             /** @example 400 */
             statusCode: number;
@@ -426,6 +446,23 @@ export interface components {
             permanent: boolean;
             /** @example TransientJobError */
             name: string;
+        };
+        DependencyView: {
+            /**
+             * Format: uuid
+             * @example 6b0c2a4e-8f1d-4c33-9a57-1f2e3d4c5b6a
+             */
+            id: string;
+            /**
+             * @description Null once retention removed the dependency.
+             * @example data_import
+             */
+            type: string | null;
+            /**
+             * @description Null once retention removed the dependency.
+             * @example completed
+             */
+            status: components["schemas"]["JobState"] | (never | null);
         };
         JobStatusView: {
             /**
@@ -496,6 +533,15 @@ export interface components {
              * @example 2026-11-23T01:00:00.000Z
              */
             scheduled_for: string | null;
+            /** @description The jobs that must complete before this one runs; empty when none. */
+            depends_on: string[];
+            /**
+             * @description What the job does when a dependency ends failed or cancelled.
+             * @example cancel
+             */
+            on_dependency_failure: components["schemas"]["OnDependencyFailure"];
+            /** @description Each of depends_on, in order, with its status now. */
+            dependencies: components["schemas"]["DependencyView"][];
             /**
              * Format: date-time
              * @description When a scheduled or retrying job may start next.
@@ -599,6 +645,15 @@ export interface components {
              * @example 2026-11-23T01:00:00.000Z
              */
             scheduled_for?: string | null;
+            /** @description The jobs that must complete before this one runs; empty when none. */
+            depends_on?: string[];
+            /**
+             * @description What the job does when a dependency ends failed or cancelled.
+             * @example cancel
+             */
+            on_dependency_failure?: components["schemas"]["OnDependencyFailure"];
+            /** @description Each of depends_on, in order, with its status now. */
+            dependencies?: components["schemas"]["DependencyView"][];
             /**
              * Format: date-time
              * @description When a scheduled or retrying job may start next.
@@ -861,7 +916,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorView"];
                 };
             };
-            /** @description A conflict with the job as it is: a used idempotency_key, or a job already finished. */
+            /** @description A conflict with the job as it is: a used idempotency_key, a job already finished, or a dependency still failed. */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -1137,7 +1192,7 @@ export interface operations {
                 status?: components["schemas"]["JobState"];
                 /** @description Jobs per page. */
                 limit?: number;
-                /** @description Comma-separated fields each job carries; the others are left out, and a payload or result left out is not read. Default: every field. Known fields: id, type, queue, priority, status, attempts, max_attempts, progress, payload, result, error, errors, timeout_ms, cancel_requested_at, schedule_name, scheduled_for, run_at, created_at, started_at, finished_at, updated_at. */
+                /** @description Comma-separated fields each job carries; the others are left out, and a payload or result left out is not read. Default: every field. Known fields: id, type, queue, priority, status, attempts, max_attempts, progress, payload, result, error, errors, timeout_ms, cancel_requested_at, schedule_name, scheduled_for, depends_on, on_dependency_failure, dependencies, run_at, created_at, started_at, finished_at, updated_at. */
                 fields?: string;
                 type?: string;
                 queue?: string;
@@ -1298,7 +1353,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorView"];
                 };
             };
-            /** @description A conflict with the job as it is: a used idempotency_key, or a job already finished. */
+            /** @description A conflict with the job as it is: a used idempotency_key, a job already finished, or a dependency still failed. */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -1414,7 +1469,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorView"];
                 };
             };
-            /** @description A conflict with the job as it is: a used idempotency_key, or a job already finished. */
+            /** @description A conflict with the job as it is: a used idempotency_key, a job already finished, or a dependency still failed. */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -1470,7 +1525,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Queued again. */
+            /** @description Queued again, or waiting again for its dependencies. */
             202: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -1522,7 +1577,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorView"];
                 };
             };
-            /** @description A conflict with the job as it is: a used idempotency_key, or a job already finished. */
+            /** @description A conflict with the job as it is: a used idempotency_key, a job already finished, or a dependency still failed. */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];

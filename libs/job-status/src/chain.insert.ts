@@ -17,9 +17,10 @@ export async function insertChain(
   return dataSource.transaction(async (manager) => {
     const statuses: JobState[] = [];
     for (const job of jobs) {
-      const [written] = (await manager.query(JOBS_CREATED, newJobColumns([job]))) as Array<{
-        status: JobState;
-      }>;
+      const [written] = await manager.query<Array<{ status: JobState }>>(
+        JOBS_CREATED,
+        newJobColumns([job]),
+      );
       if (!written) {
         if (statuses.length === 0) {
           return null;

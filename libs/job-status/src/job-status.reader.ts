@@ -54,6 +54,20 @@ export class JobStatusReader {
     return this.jobs.findBy({ id: In([...ids]) });
   }
 
+  /** The jobs in `jobId`'s depends_on, in that order, each as it ended (or is now). */
+  dependencyResults(
+    jobId: string,
+  ): Promise<Array<{ id: string; type: string; status: JobState; result: unknown }>> {
+    return this.jobs.query(
+      `SELECT d.id, d.type, d.status, d.result
+       FROM job_statuses j, unnest(j.depends_on) WITH ORDINALITY AS u(id, n)
+       JOIN job_statuses d ON d.id = u.id
+       WHERE j.id = $1
+       ORDER BY u.n`,
+      [jobId],
+    );
+  }
+
   /** Which of `ids` are jobs of `tenantId`. */
   async idsOfTenant(tenantId: string, ids: readonly string[]): Promise<Set<string>> {
     const rows = await this.jobs

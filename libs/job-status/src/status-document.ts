@@ -1,6 +1,6 @@
 import type { JobError } from './job-error';
 import type { JobState } from './job-state';
-import type { JobStatus } from './job-status.entity';
+import type { DependencyState, JobStatus, OnDependencyFailure } from './job-status.entity';
 
 /**
  * A job's status document: what `GET /job-status/:id`, its event stream and a webhook
@@ -24,6 +24,9 @@ export interface StatusDocument {
   cancel_requested_at: string | null;
   schedule_name: string | null;
   scheduled_for: string | null;
+  depends_on: string[];
+  on_dependency_failure: OnDependencyFailure;
+  dependencies: DependencyState[];
   run_at: string | null;
   created_at: string;
   started_at: string | null;
@@ -52,6 +55,9 @@ export function statusDocument(job: JobStatus): StatusDocument {
     cancel_requested_at: iso(job.cancelRequestedAt),
     schedule_name: job.scheduleName,
     scheduled_for: iso(job.scheduledFor),
+    depends_on: job.dependsOn ?? [],
+    on_dependency_failure: job.onDependencyFailure,
+    dependencies: job.dependencies,
     run_at: iso(job.runAt),
     created_at: job.createdAt.toISOString(),
     started_at: iso(job.startedAt),

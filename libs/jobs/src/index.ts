@@ -10,7 +10,7 @@ export { isPermanent } from './errors/is-permanent';
 export { PermanentJobError } from './errors/permanent-job.error';
 export { TransientJobError } from './errors/transient-job.error';
 export { UnknownJobTypeError } from './errors/unknown-job-type.error';
-export type { JobContext, JobLogger } from './job-context';
+export type { DependencyResult, JobContext, JobLogger } from './job-context';
 export { JobRegistry } from './job-registry';
 export { JOB_TYPES } from './job-types';
 export { JobsModule } from './jobs.module';

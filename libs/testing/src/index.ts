@@ -10,6 +10,7 @@ export { AppProcess } from './app-process';
 export type { AppName } from './app-process';
 export { launchBrowser } from './browser';
 export { ChannelListener } from './channel-listener';
+export { FAST_RECOVERY } from './fast-recovery';
 export { FixtureServer } from './fixture-server';
 export { freePort } from './free-port';
 export { readEvents } from './read-events';

@@ -27,7 +27,7 @@ const DESCRIPTIONS: Record<number, string> = {
   401: 'No API key, or an unknown or revoked one: send "Authorization: Bearer <token>".',
   403: "The API key lacks the route's scope, or may not create this job type; the message names it.",
   404: "No job has that id (another tenant's job answers the same).",
-  409: 'A conflict with the job as it is: a used idempotency_key, or a job already finished.',
+  409: 'A conflict with the job as it is: a used idempotency_key, a job already finished, or a dependency still failed.',
   413: 'The body is larger than 1 MB, or a payload is larger than its job type allows (payload_too_large).',
   415: 'The body is not sent as application/json (unsupported_media_type).',
   429: 'A limit of the tenant (TENANT_QUOTAS) or of the client address (AUTH_FAILURES_PER_MINUTE) was reached; Retry-After says when to retry where waiting helps.',

@@ -35,6 +35,10 @@ export const API_ERROR_CODES = {
   unknown_job_type: { status: 400, meaning: 'No job type has that `type`.' },
   invalid_payload: { status: 400, meaning: "The payload breaks its job type's rules." },
   unknown_queue: { status: 400, meaning: 'No queue has that name.' },
+  unknown_dependency: {
+    status: 400,
+    meaning: '`depends_on` names a job that does not exist (or is not yours).',
+  },
   exclusive_delay: { status: 400, meaning: '`delay_ms` and `run_at` were both sent.' },
   timeout_too_long: { status: 400, meaning: '`timeout_ms` is above JOB_MAX_TIMEOUT_MS.' },
   malformed_url: { status: 400, meaning: 'The path is not valid percent-encoding.' },
@@ -66,6 +70,10 @@ export const API_ERROR_CODES = {
   },
   job_already_finished: { status: 409, meaning: 'The job to cancel has finished already.' },
   job_not_retryable: { status: 409, meaning: 'Only a failed or cancelled job can be retried.' },
+  dependency_not_retried: {
+    status: 409,
+    meaning: 'The job was cancelled by a dependency that is still failed: retry that first.',
+  },
   // 413, 415: size and media type.
   [EDGE_ERROR_CODES.bodyTooLarge]: { status: 413, meaning: 'The body is larger than 1 MB.' },
   payload_too_large: {

@@ -1,6 +1,23 @@
-import { JobOptionsDto } from '@lib/validation';
-import { ApiProperty } from '@nestjs/swagger';
-import { IsDefined, IsObject, IsString } from 'class-validator';
+import { ON_DEPENDENCY_FAILURE } from '@lib/job-status';
+import type { OnDependencyFailure } from '@lib/job-status';
+import { JobOptionsDto, refusalMessage } from '@lib/validation';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsDefined,
+  IsIn,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+} from 'class-validator';
+
+import { DEPENDENCY_FAILURE_POLICY } from '../openapi/schema-options';
+
+const MAX_DEPENDENCIES = 100;
+const POLICIES = Object.values(ON_DEPENDENCY_FAILURE);
 
 /** Body of `POST /create-jobs`: the job's type and payload, and its options. */
 export class CreateJobDto extends JobOptionsDto {
@@ -17,4 +34,33 @@ export class CreateJobDto extends JobOptionsDto {
   @IsDefined({ message: '$property is required: a JSON object (use {} when the job takes none).' })
   @IsObject({ message: '$property must be a JSON object.' })
   payload!: Record<string, unknown>;
+
+  /**
+   * Jobs of yours that must complete before this one runs; until then it is `waiting`.
+   * They must exist: a job cannot depend on itself, directly or through others.
+   */
+  @ApiPropertyOptional({
+    type: 'array',
+    items: { type: 'string', format: 'uuid' },
+    maxItems: MAX_DEPENDENCIES,
+    uniqueItems: true,
+    example: ['0d9f6f1e-6f0c-4bb4-9a57-3c8e2f1a7b10'],
+  })
+  @IsOptional()
+  @IsUUID('all', { each: true, message: refusalMessage('must hold job ids (UUIDs)') })
+  @ArrayUnique({ message: refusalMessage('must name each job once') })
+  @ArrayMaxSize(MAX_DEPENDENCIES, {
+    message: refusalMessage(`must name at most ${MAX_DEPENDENCIES} jobs`),
+  })
+  @IsArray({ message: refusalMessage('must be an array of job ids') })
+  depends_on?: string[];
+
+  /**
+   * When a dependency ends failed or cancelled: `cancel` this job (the default; its error
+   * names the dependency) or `run` it once every dependency has ended.
+   */
+  @ApiPropertyOptional(DEPENDENCY_FAILURE_POLICY)
+  @IsOptional()
+  @IsIn(POLICIES, { message: refusalMessage('must be "cancel" or "run"') })
+  on_dependency_failure?: OnDependencyFailure;
 }

@@ -47,6 +47,8 @@ const dispatchRequestOf = (body: CreateJobDto, tenantId: string): DispatchReques
     maxDelayMs: body.backoff.max_delay_ms,
   },
   idempotencyKey: body.idempotency_key,
+  dependsOn: body.depends_on,
+  onDependencyFailure: body.on_dependency_failure,
 });
 
 const isRefusal = (job: CreateJobDto | ErrorView): job is ErrorView =>

@@ -1,6 +1,13 @@
-import type { JobState, StatusDocument } from '@lib/job-status';
+import type { JobState, OnDependencyFailure, StatusDocument } from '@lib/job-status';
 import { ApiProperty, getSchemaPath } from '@nestjs/swagger';
-import { DATE_TIME, JOB_ID, JOB_STATE, QUEUE_NAME } from '../openapi/schema-options';
+import {
+  DATE_TIME,
+  DEPENDENCY_FAILURE_POLICY,
+  JOB_ID,
+  JOB_STATE,
+  QUEUE_NAME,
+} from '../openapi/schema-options';
+import { DependencyView } from './dependency.view';
 import { JobErrorView } from './job-error.view';
 
 const json = { type: 'object', additionalProperties: true, nullable: true } as const;
@@ -55,6 +62,15 @@ export class JobStatusView implements StatusDocument {
   /** The schedule's tick the job runs for. */
   @ApiProperty({ ...DATE_TIME, nullable: true, example: '2026-11-23T01:00:00.000Z' })
   scheduled_for!: string | null;
+  /** The jobs that must complete before this one runs; empty when none. */
+  @ApiProperty({ type: 'string', format: 'uuid', isArray: true })
+  depends_on!: string[];
+  /** What the job does when a dependency ends failed or cancelled. */
+  @ApiProperty({ ...DEPENDENCY_FAILURE_POLICY, example: 'cancel' })
+  on_dependency_failure!: OnDependencyFailure;
+  /** Each of depends_on, in order, with its status now. */
+  @ApiProperty({ type: DependencyView, isArray: true })
+  dependencies!: DependencyView[];
   /** When a scheduled or retrying job may start next. */
   @ApiProperty({ ...DATE_TIME, nullable: true })
   run_at!: string | null;

@@ -26,7 +26,10 @@ export class RetryJobController {
   @RequiresScope(SCOPES.jobsRetry)
   @HttpCode(202)
   @ApiParam({ name: 'id', description: 'The job_id returned by POST /create-jobs (a UUID).' })
-  @ApiAcceptedResponse({ type: CreatedJobView, description: 'Queued again.' })
+  @ApiAcceptedResponse({
+    type: CreatedJobView,
+    description: 'Queued again, or waiting again for its dependencies.',
+  })
   @ApiErrors(400, 401, 403, 404, 409, 503)
   async retry(
     @Param('id', JobIdPipe) id: string,

@@ -1,4 +1,4 @@
-import { JOB_STATE_VALUES } from '@lib/job-status';
+import { JOB_STATE_VALUES, ON_DEPENDENCY_FAILURE } from '@lib/job-status';
 import { QUEUE_NAMES } from '@lib/queues';
 import type { ApiPropertyOptions } from '@nestjs/swagger';
 
@@ -33,4 +33,10 @@ export const QUEUE_NAME = {
 export const STATUS_URL = {
   pattern: '^/job-status/[0-9a-f-]{36}$',
   example: '/job-status/6b0c2a4e-8f1d-4c33-9a57-1f2e3d4c5b6a',
+} as const satisfies ApiPropertyOptions;
+
+/** What a job does when a dependency ends failed or cancelled: one enum schema. */
+export const DEPENDENCY_FAILURE_POLICY = {
+  enum: Object.values(ON_DEPENDENCY_FAILURE),
+  enumName: 'OnDependencyFailure',
 } as const satisfies ApiPropertyOptions;

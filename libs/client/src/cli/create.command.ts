@@ -14,7 +14,11 @@ interface CreateOptions {
   timeoutMs?: number;
   backoff?: Record<string, unknown>;
   idempotencyKey?: string;
+  dependsOn?: string[];
+  onDependencyFailure?: 'cancel' | 'run';
 }
+
+const jobIds = (value: string): string[] => value.split(',').map((id) => id.trim());
 
 /** `jobs create <type>`: POST /create-jobs with one job; prints its id and status. */
 export function createCommand(): Command {
@@ -42,6 +46,13 @@ export function createCommand(): Command {
       jsonObjectArgument,
     )
     .option('--idempotency-key <key>', 'the same key again returns the same job')
+    .option('--depends-on <ids>', 'comma-separated job ids that must complete first', jobIds)
+    .addOption(
+      new Option(
+        '--on-dependency-failure <policy>',
+        'when a dependency fails: cancel this job (default) or run it anyway',
+      ).choices(['cancel', 'run']),
+    )
     .action(async (type: string, options: CreateOptions, command: Command) => {
       const context = cliContext(command);
       const created = await context.client.createJob(requestOf(type, options));
@@ -61,5 +72,7 @@ function requestOf(type: string, options: CreateOptions): CreateJobRequest {
     timeout_ms: options.timeoutMs,
     backoff: options.backoff as CreateJobRequest['backoff'],
     idempotency_key: options.idempotencyKey,
+    depends_on: options.dependsOn,
+    on_dependency_failure: options.onDependencyFailure,
   };
 }

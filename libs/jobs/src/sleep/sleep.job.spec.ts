@@ -19,6 +19,8 @@ function context(attempt: number, signal = new AbortController().signal) {
       progress.push(value);
       return Promise.resolve();
     },
+    dependencies: () =>
+      Promise.resolve([{ id: 'job-0', type: 'sleep', status: 'completed', result: { n: 1 } }]),
   };
   return { ctx, progress };
 }
@@ -32,6 +34,11 @@ describe('SleepJob', () => {
     expect(result).toEqual({ slept_ms: 120, message: 'hi', attempt: 1 });
     expect(progress[progress.length - 1]).toBe(100);
     expect(progress).toEqual([...progress].sort((a, b) => Number(a) - Number(b)));
+  });
+
+  it('reports what its dependencies returned when asked to', async () => {
+    const result = await job.perform({ ms: 0, report_dependencies: true }, context(1).ctx);
+    expect(result.dependencies).toEqual([{ id: 'job-0', type: 'sleep', result: { n: 1 } }]);
   });
 
   it('fails with a transient error while the attempt is within fail_attempts', async () => {

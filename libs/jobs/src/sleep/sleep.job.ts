@@ -2,13 +2,15 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { Injectable } from '@nestjs/common';
 import { BaseJob } from '../base-job';
 import { TransientJobError } from '../errors/transient-job.error';
-import type { JobContext } from '../job-context';
+import type { DependencyResult, JobContext } from '../job-context';
 import { SleepPayload } from './sleep.payload';
 
 export interface SleepResult {
   slept_ms: number;
   message: string | null;
   attempt: number;
+  /** With report_dependencies: what each dependency returned. */
+  dependencies?: Array<Pick<DependencyResult, 'id' | 'type' | 'result'>>;
 }
 
 // Progress is reported in about ten steps, but never more often than every 50 ms.
@@ -35,6 +37,15 @@ export class SleepJob extends BaseJob<SleepPayload, SleepResult> {
       slept += wait;
       await ctx.progress(Math.floor((slept / payload.ms) * 100));
     }
-    return { slept_ms: payload.ms, message: payload.message ?? null, attempt: ctx.attempt };
+    const result = { slept_ms: payload.ms, message: payload.message ?? null, attempt: ctx.attempt };
+    if (!payload.report_dependencies) {
+      return result;
+    }
+    const dependencies = (await ctx.dependencies()).map(({ id, type, result }) => ({
+      id,
+      type,
+      result,
+    }));
+    return { ...result, dependencies };
   }
 }

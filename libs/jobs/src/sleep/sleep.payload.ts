@@ -1,5 +1,5 @@
 import { IntegerFrom, refusalMessage } from '@lib/validation';
-import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsBoolean, IsOptional, IsString, MaxLength } from 'class-validator';
 
 const MAX_SLEEP_MS = 3_600_000;
 
@@ -18,4 +18,9 @@ export class SleepPayload {
   @IsOptional()
   @IntegerFrom(0, 100)
   fail_attempts?: number;
+
+  /** Puts each dependency's id, type and result in the result (to demonstrate pipelines). */
+  @IsOptional()
+  @IsBoolean({ message: refusalMessage('must be true or false') })
+  report_dependencies?: boolean;
 }
