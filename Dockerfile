@@ -15,5 +15,7 @@ ENV NODE_ENV=production
 COPY --from=build /app/package.json ./
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
+# The default TRANSFORM_DIR: the SQL files sql_transform may run.
+COPY --from=build /app/transforms ./transforms
 USER node
 CMD ["node", "dist/apps/api/apps/api/src/main.js"]

@@ -80,7 +80,8 @@ describe('the audit log', () => {
         actor: byKey,
         tenant: 'acme',
         action: 'schedule.trigger',
-        job_ids: [trigger.body.job_id],
+        // The nightly ETL's chain: both jobs of the run.
+        job_ids: trigger.body.jobs.map((job: { id: string }) => job.id),
         detail: { schedule: 'nightly_data_import' },
       },
       { actor: byKey, tenant: 'acme', action: 'job.retry', job_ids: [single], detail: null },

@@ -64,7 +64,7 @@ describe('a request the API refuses', () => {
     expectRefused(
       { type: 'nope', payload: {} },
       400,
-      'Unknown job type "nope". Known types: data_import, sleep, truncate_table.',
+      'Unknown job type "nope". Known types: data_import, sleep, sql_transform, truncate_table.',
       'unknown_job_type',
     ));
 

@@ -17,6 +17,7 @@ describe('the job type catalogue', () => {
     expect(rows).toEqual([
       { type: 'data_import', default_queue: 'etl' },
       { type: 'sleep', default_queue: 'default' },
+      { type: 'sql_transform', default_queue: 'etl' },
       { type: 'truncate_table', default_queue: 'default' },
     ]);
   });

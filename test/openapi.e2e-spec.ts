@@ -125,8 +125,8 @@ describe('the API documentation', () => {
       oneOf: [{ $ref: `#/components/schemas/${ref}` }, expect.objectContaining({ enum: [null] })],
     });
     expect(JobStatusView.properties.error).toMatchObject(nullable('JobErrorView'));
-    expect(components.schemas.ScheduleView.properties.last_job).toMatchObject(
-      nullable('ScheduleJobView'),
+    expect(components.schemas.ScheduleView.properties.last_run).toMatchObject(
+      nullable('ScheduleRunView'),
     );
     expect(JobStatusView.properties.progress.anyOf.map((a: { type: string }) => a.type)).toEqual([
       'number',

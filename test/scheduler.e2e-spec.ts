@@ -137,7 +137,7 @@ describe('the scheduler', () => {
       'Invalid schedule "nightly_data_update": timezone "Mars/Olympus" is not an IANA timezone',
     ],
     [
-      { name: 'nightly_data_update', payload: { table: 'users' } },
+      { name: 'nightly_data_update', enabled: true, payload: { table: 'users' } },
       'Invalid schedule "nightly_data_update": Table public.users is not allowed.',
     ],
     [

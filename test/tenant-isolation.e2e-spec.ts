@@ -113,16 +113,16 @@ describe('tenant isolation', () => {
     expect((await platform.get(`/job-status/${trigger.body.job_id}`, as(acme))).status).toBe(404);
   });
 
-  it("shows a schedule's last job to tenant default only, which owns it", async () => {
+  it("shows a schedule's last run to tenant default only, which owns it", async () => {
     const trigger = await platform.post('/schedules/nightly_data_import/trigger', {}, as(acme));
-    const lastJobOf = async (headers: RequestInit) => {
+    const lastRunOf = async (headers: RequestInit) => {
       const schedules = (await platform.get('/schedules', headers)).body as Array<{
         name: string;
-        last_job: { id: string } | null;
+        last_run: { jobs: Array<{ id: string }> } | null;
       }>;
-      return schedules.find((s) => s.name === 'nightly_data_import')?.last_job ?? null;
+      return schedules.find((s) => s.name === 'nightly_data_import')?.last_run ?? null;
     };
-    expect(await lastJobOf(as(acme))).toBeNull();
-    expect(await lastJobOf({})).toMatchObject({ id: trigger.body.job_id });
+    expect(await lastRunOf(as(acme))).toBeNull();
+    expect((await lastRunOf({}))?.jobs[0]).toMatchObject({ id: trigger.body.job_id });
   });
 });

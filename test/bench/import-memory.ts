@@ -4,7 +4,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
-import { NIGHTLY_DATA_IMPORT } from '@lib/jobs';
+import { DAILY_IMPORTS_PAYLOAD } from '@lib/jobs';
 import { TestPlatform } from '@lib/testing';
 import { CSV_TABLE_COLUMNS, csvChunks } from './csv-rows';
 
@@ -34,7 +34,7 @@ async function main(): Promise<void> {
     const id = await platform.createJob({
       type: 'data_import',
       // The nightly import's own mapping, reading the generated source.
-      payload: { ...NIGHTLY_DATA_IMPORT.payload, source: { url }, batch_size: 5000 },
+      payload: { ...DAILY_IMPORTS_PAYLOAD, source: { url }, batch_size: 5000 },
     });
     const job = (await platform.waitForStatus(id, ['completed', 'failed'], 30 * 60_000)) as {
       status: string;

@@ -7,9 +7,10 @@ import { schedule as scheduleTask, setLogger } from 'node-cron';
 import type { ScheduledTask } from 'node-cron';
 
 /**
- * Runs every enabled schedule with node-cron. Each tick becomes one job however many
- * schedulers fire it (the tick is the job's idempotency key); at start-up, a tick missed
- * within SCHEDULER_CATCHUP_MS is enqueued once, never one job per missed tick.
+ * Runs every enabled schedule with node-cron. Each tick becomes one job, or one chain,
+ * however many schedulers fire it (the tick is the first job's idempotency key); at
+ * start-up, a tick missed within SCHEDULER_CATCHUP_MS is enqueued once, never once per
+ * missed tick.
  */
 @Injectable()
 export class CronTicker implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -62,11 +63,13 @@ export class CronTicker implements OnApplicationBootstrap, OnApplicationShutdown
   private async enqueue(schedule: Schedule, tick: Date, why: 'tick' | 'catch-up'): Promise<void> {
     const at = tick.toISOString();
     try {
-      const { jobId, created } = await this.dispatcher.forTick(schedule, tick);
-      if (created) {
-        this.logger.log(`Schedule ${schedule.name} enqueued job ${jobId} for its ${at} ${why}.`);
+      const results = await this.dispatcher.forTick(schedule, tick);
+      const jobs = `${results.length === 1 ? 'job' : 'jobs'} ${results.map((r) => r.jobId).join(', ')}`;
+      // A chain is created whole or found whole: its first job says which.
+      if (results[0].created) {
+        this.logger.log(`Schedule ${schedule.name} enqueued ${jobs} for its ${at} ${why}.`);
       } else {
-        this.logger.debug(`Schedule ${schedule.name}'s ${at} tick is already job ${jobId}.`);
+        this.logger.debug(`Schedule ${schedule.name}'s ${at} tick is already ${jobs}.`);
       }
     } catch (error) {
       this.logger.error(

@@ -146,8 +146,9 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Every schedule: built-in ones merged with SCHEDULES_FILE, with its next run and last
-         *     job. Schedules' jobs are tenant default's: other tenants see no last job.
+         * Every schedule: built-in ones merged with SCHEDULES_FILE, with its steps, its next run
+         *     and the jobs of its last run. Schedules' jobs are tenant default's: other tenants see
+         *     no last run.
          */
         get: operations["SchedulesController_list"];
         put?: never;
@@ -167,7 +168,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Enqueues a run of the schedule now, outside its timetable (also when it is switched off). */
+        /**
+         * Enqueues a run of the schedule now, outside its timetable (also when it is switched
+         *     off): its job, or its whole chain of jobs.
+         */
         post: operations["SchedulesController_trigger"];
         delete?: never;
         options?: never;
@@ -743,7 +747,12 @@ export interface components {
              */
             status: "cancelled" | "cancelling";
         };
-        ScheduleJobView: {
+        ScheduleRunJobView: {
+            /**
+             * @description The step it ran; null when the schedule's steps changed since that run.
+             * @example load_daily_imports
+             */
+            step: string | null;
             /**
              * Format: uuid
              * @example 6b0c2a4e-8f1d-4c33-9a57-1f2e3d4c5b6a
@@ -751,16 +760,21 @@ export interface components {
             id: string;
             /** @example completed */
             status: components["schemas"]["JobState"];
+            /** @example /job-status/6b0c2a4e-8f1d-4c33-9a57-1f2e3d4c5b6a */
+            status_url: string;
+            /** @example data_import */
+            type: string;
+        };
+        ScheduleRunView: {
             /**
              * Format: date-time
              * @description The tick it ran for (the trigger time for a manual run).
              * @example 2026-11-22T21:50:45.698Z
              */
             scheduled_for: string | null;
-            /** @example /job-status/6b0c2a4e-8f1d-4c33-9a57-1f2e3d4c5b6a */
-            status_url: string;
+            jobs: components["schemas"]["ScheduleRunJobView"][];
         };
-        ScheduleView: {
+        ScheduleStepView: {
             /**
              * @description Null: the job type's default queue.
              * @example etl
@@ -770,22 +784,59 @@ export interface components {
                 [key: string]: unknown;
             };
             /**
+             * @description The step's name; a schedule of one job names its step after the job type.
+             * @example load_daily_imports
+             */
+            name: string;
+            /** @example data_import */
+            type: string;
+        };
+        ScheduleView: {
+            /**
+             * @description The job type of a schedule of one job; null for a pipeline (see steps).
+             * @example sleep
+             */
+            type: string | null;
+            /**
+             * @description Null: the job type's default queue, or a pipeline (see steps).
+             * @example default
+             */
+            queue: components["schemas"]["QueueName"] | (never | null);
+            /** @description The payload of a schedule of one job; null for a pipeline (see steps). */
+            payload: {
+                [key: string]: unknown;
+            } | null;
+            /** @description What each tick creates, in order; in a pipeline each step runs once the one before it has completed. */
+            steps: components["schemas"]["ScheduleStepView"][];
+            /**
              * Format: date-time
              * @description Null when the schedule is switched off.
              * @example 2026-11-23T01:00:00.000Z
              */
             next_run_at: string | null;
-            /** @description Null before its first job, and for callers of another tenant than default (which owns schedules' jobs). */
-            last_job: components["schemas"]["ScheduleJobView"] | (never | null);
+            /** @description The jobs of its newest run, one per step. Null before its first run, and for callers of another tenant than default (which owns schedules' jobs). */
+            last_run: components["schemas"]["ScheduleRunView"] | (never | null);
             /** @example nightly_data_import */
             name: string;
             /** @example 0 1 * * 1-5 */
             cron: string;
             /** @example UTC */
             timezone: string;
-            /** @example data_import */
-            type: string;
             enabled: boolean;
+        };
+        TriggeredRunView: {
+            /**
+             * Format: uuid
+             * @description The first step's job.
+             * @example 6b0c2a4e-8f1d-4c33-9a57-1f2e3d4c5b6a
+             */
+            job_id: string;
+            /** @example queued */
+            status: components["schemas"]["JobState"];
+            /** @example /job-status/6b0c2a4e-8f1d-4c33-9a57-1f2e3d4c5b6a */
+            status_url: string;
+            /** @description One job per step, in order; later steps of a pipeline wait for the one before. */
+            jobs: components["schemas"]["ScheduleRunJobView"][];
         };
         QueueStateView: {
             /** @example low */
@@ -1707,7 +1758,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CreatedJobView"];
+                    "application/json": components["schemas"]["TriggeredRunView"];
                 };
             };
             /** @description The request breaks a rule; the message names the field and the rule. */

@@ -145,6 +145,14 @@ export class EnvironmentVariables {
   @Matches(/^\S.{0,4095}$/, { message: 'IMPORT_DIR must be a directory path' })
   IMPORT_DIR = 'imports';
 
+  /**
+   * Directory of the SQL files `sql_transform` may run, one statement each: `<name>.sql` runs
+   * as transform `<name>`. Read at start-up; a request names a file, never sends SQL.
+   */
+  @Expose()
+  @Matches(/^\S.{0,4095}$/, { message: 'TRANSFORM_DIR must be a directory path' })
+  TRANSFORM_DIR = 'transforms';
+
   /** Most bytes `data_import` reads from one source (after decompression); past it the job fails. */
   @Expose()
   @IntegerFrom(1024, 1_099_511_627_776, { coerce: true, showValue: false })

@@ -25,6 +25,7 @@ describe('loadPlatformConfig', () => {
       importDir: resolve('imports'),
       importMaxBytes: 1_073_741_824,
       importMaxRecordBytes: 1_048_576,
+      transformDir: resolve('transforms'),
     });
     expect(config.outbound).toEqual({
       allowedHosts: [],

@@ -54,6 +54,7 @@ export function loadPlatformConfig(env: NodeJS.ProcessEnv = process.env): Platfo
       importDir: resolve(vars.IMPORT_DIR),
       importMaxBytes: vars.IMPORT_MAX_BYTES,
       importMaxRecordBytes: vars.IMPORT_MAX_RECORD_BYTES,
+      transformDir: resolve(vars.TRANSFORM_DIR),
     },
     {
       schedulesFile: vars.SCHEDULES_FILE ? resolve(vars.SCHEDULES_FILE) : null,

@@ -39,6 +39,8 @@ export class PlatformConfig {
       importMaxBytes: number;
       /** Bytes of one CSV record or NDJSON line at most. */
       importMaxRecordBytes: number;
+      /** Absolute: the directory of sql_transform's SQL files. */
+      transformDir: string;
     },
     readonly scheduler: {
       /** Absolute, or null when unset. */

@@ -94,17 +94,28 @@ export class JobStatusReader {
       .getMany();
   }
 
-  /** The newest job of each named schedule (schedules without one are absent). */
-  async latestOfSchedules(names: readonly string[]): Promise<Map<string, JobStatus>> {
-    // One query, walking job_statuses_schedule_idx backwards from each schedule's newest row.
-    const latest = await this.jobs
+  /**
+   * The jobs of each named schedule's newest run, oldest first: the jobs that share its
+   * newest job's scheduled_for (one, or a chain's). Schedules without a job are absent.
+   */
+  async lastRunsOfSchedules(names: readonly string[]): Promise<Map<string, JobStatus[]>> {
+    // The newest run walks job_statuses_schedule_idx backwards from each schedule's newest row.
+    const jobs = await this.jobs
       .createQueryBuilder('job')
-      .distinctOn(['job.schedule_name'])
       .where('job.schedule_name = ANY(:names)', { names })
-      .orderBy('job.schedule_name')
-      .addOrderBy('job.seq', 'DESC')
+      .andWhere(
+        `(job.schedule_name, job.scheduled_for) IN (
+          SELECT DISTINCT ON (schedule_name) schedule_name, scheduled_for FROM job_statuses
+           WHERE schedule_name = ANY(:names) ORDER BY schedule_name, seq DESC)`,
+      )
+      .orderBy('job.seq')
       .getMany();
-    return new Map(latest.map((job) => [job.scheduleName ?? '', job]));
+    const runs = new Map<string, JobStatus[]>();
+    for (const job of jobs) {
+      const name = job.scheduleName ?? '';
+      runs.set(name, [...(runs.get(name) ?? []), job]);
+    }
+    return runs;
   }
 
   /** The tenant's jobs newest first, `limit` at a time, continuing below `cursor`. */

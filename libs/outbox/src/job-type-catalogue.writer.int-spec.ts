@@ -41,7 +41,12 @@ describe('JobTypeCatalogueWriter against Postgres', () => {
     );
 
   it('writes every registered job type with its defaults when the app starts', async () => {
-    expect(app.get(JobRegistry).types()).toEqual(['data_import', 'sleep', 'truncate_table']);
+    expect(app.get(JobRegistry).types()).toEqual([
+      'data_import',
+      'sleep',
+      'sql_transform',
+      'truncate_table',
+    ]);
     const backoff = { type: 'exponential', delay_ms: 1000, max_delay_ms: 3_600_000 };
     expect(await catalogue()).toEqual([
       {
@@ -52,6 +57,13 @@ describe('JobTypeCatalogueWriter against Postgres', () => {
         timeout_ms: 7_200_000,
       },
       { type: 'sleep', default_queue: 'default', max_attempts: 3, backoff, timeout_ms: 900_000 },
+      {
+        type: 'sql_transform',
+        default_queue: 'etl',
+        max_attempts: 3,
+        backoff,
+        timeout_ms: 3_600_000,
+      },
       {
         type: 'truncate_table',
         default_queue: 'default',
@@ -64,7 +76,9 @@ describe('JobTypeCatalogueWriter against Postgres', () => {
 
   it('caps each default timeout at JOB_MAX_TIMEOUT_MS, as the dispatcher does', async () => {
     await writerWith(loadPlatformConfig({ JOB_MAX_TIMEOUT_MS: '60000' })).write();
-    expect((await catalogue()).map((entry) => entry.timeout_ms)).toEqual([60_000, 60_000, 60_000]);
+    expect((await catalogue()).map((entry) => entry.timeout_ms)).toEqual([
+      60_000, 60_000, 60_000, 60_000,
+    ]);
     await writerWith(config).write();
   });
 
@@ -81,6 +95,7 @@ describe('JobTypeCatalogueWriter against Postgres', () => {
     expect(rows.map((row) => [row.type, row.max_attempts, row.updated_at > old])).toEqual([
       ['data_import', 3, false],
       ['sleep', 3, true],
+      ['sql_transform', 3, false],
       ['truncate_table', 3, false],
     ]);
   });

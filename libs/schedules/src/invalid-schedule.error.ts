@@ -5,7 +5,12 @@ export class InvalidScheduleError extends PlatformError {
   readonly category = ERROR_CATEGORIES.invalidInput;
   readonly code = 'invalid_schedule';
 
-  constructor(where: string, problem: string) {
+  constructor(
+    /** The schedule's name in quotes, or the file entry. */
+    readonly where: string,
+    /** What is wrong, as a sentence. */
+    readonly problem: string,
+  ) {
     super(`Invalid schedule ${where}: ${problem}`);
   }
 }

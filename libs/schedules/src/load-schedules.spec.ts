@@ -13,6 +13,8 @@ describe('loadSchedules', () => {
   const dir = mkdtempSync(join(tmpdir(), 'schedules-'));
   const registry = new JobRegistry([new SleepJob()]);
   let files = 0;
+  let warnings: string[] = [];
+  beforeEach(() => (warnings = []));
 
   const load = (entries?: unknown) => {
     let file: string | null = null;
@@ -20,7 +22,9 @@ describe('loadSchedules', () => {
       file = join(dir, `schedules-${(files += 1)}.json`);
       writeFileSync(file, typeof entries === 'string' ? entries : JSON.stringify(entries));
     }
-    return loadSchedules({ builtIn: BUILT_IN, file, timezone: 'Europe/Paris' }, registry);
+    return loadSchedules({ builtIn: BUILT_IN, file, timezone: 'Europe/Paris' }, registry, (line) =>
+      warnings.push(line),
+    );
   };
 
   it('runs the built-in schedules in SCHEDULER_TIMEZONE when there is no file', async () => {
@@ -29,8 +33,8 @@ describe('loadSchedules', () => {
       name: 'nightly_nap',
       cron: '0 2 * * *',
       timezone: 'Europe/Paris',
-      payload: { ms: 10 },
-      queue: 'low',
+      steps: [{ name: 'sleep', type: 'sleep', payload: { ms: 10 }, queue: 'low' }],
+      chain: false,
       enabled: true,
     });
   });
@@ -42,7 +46,14 @@ describe('loadSchedules', () => {
       { name: 'off', cron: '0 0 * * *', type: 'sleep', payload: { ms: -1 }, enabled: false },
     ]);
     expect(
-      schedules.map((s) => [s.name, s.cron, s.timezone, s.payload, s.queue, s.enabled]),
+      schedules.map((s) => [
+        s.name,
+        s.cron,
+        s.timezone,
+        s.steps[0].payload,
+        s.steps[0].queue,
+        s.enabled,
+      ]),
     ).toEqual([
       ['nightly_nap', '30 3 * * *', 'UTC', { ms: 20 }, 'low', true],
       ['every_second', '* * * * * *', 'Europe/Paris', { ms: 0 }, null, true],
@@ -82,7 +93,7 @@ describe('loadSchedules', () => {
     ],
     [
       [{ name: 'half', cron: '0 0 * * *' }],
-      'Invalid schedule "half": a new schedule needs cron and type.',
+      'Invalid schedule "half": a new schedule needs cron and type (or steps).',
     ],
     [[{ name: 'nightly_nap', when: 'later' }], 'Invalid schedule entry 1 of'],
     ['{"name": "x"}', 'it must hold a JSON array of schedules.'],

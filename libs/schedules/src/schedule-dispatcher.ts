@@ -1,5 +1,5 @@
 import { JobDispatcher } from '@lib/dispatch';
-import type { DispatchResult } from '@lib/dispatch';
+import type { DispatchRequest, DispatchResult } from '@lib/dispatch';
 import { Injectable } from '@nestjs/common';
 import type { Schedule } from './schedule';
 
@@ -9,10 +9,11 @@ export class ScheduleDispatcher {
   constructor(private readonly dispatcher: JobDispatcher) {}
 
   /**
-   * The job of one tick. The tick's identity is its idempotency key, so however many
-   * schedulers fire it (replicas, a catch-up run), it becomes one job.
+   * The jobs of one tick, one per step. The tick's identity is the first step's
+   * idempotency key, so however many schedulers fire it (replicas, a catch-up run), it
+   * becomes one job, or one chain.
    */
-  forTick(schedule: Schedule, tick: Date): Promise<DispatchResult> {
+  forTick(schedule: Schedule, tick: Date): Promise<DispatchResult[]> {
     return this.dispatch(
       schedule,
       tick,
@@ -20,22 +21,26 @@ export class ScheduleDispatcher {
     );
   }
 
-  /** A run asked for by hand, outside the timetable: always a new job. */
-  now(schedule: Schedule): Promise<DispatchResult> {
+  /** A run asked for by hand, outside the timetable: always new jobs. */
+  now(schedule: Schedule): Promise<DispatchResult[]> {
     return this.dispatch(schedule, new Date(), undefined);
   }
 
-  private dispatch(
+  private async dispatch(
     schedule: Schedule,
     tick: Date,
     idempotencyKey: string | undefined,
-  ): Promise<DispatchResult> {
-    return this.dispatcher.dispatch({
-      type: schedule.type,
-      payload: schedule.payload,
-      queue: schedule.queue ?? undefined,
-      idempotencyKey,
+  ): Promise<DispatchResult[]> {
+    // Every job of the run shares schedule_name and scheduled_for: that is how a run is found.
+    const requests: DispatchRequest[] = schedule.steps.map((step, i) => ({
+      type: step.type,
+      payload: step.payload,
+      queue: step.queue ?? undefined,
+      idempotencyKey: i === 0 ? idempotencyKey : undefined,
       origin: { schedule: schedule.name, tick },
-    });
+    }));
+    return schedule.chain
+      ? this.dispatcher.dispatchChain(requests)
+      : [await this.dispatcher.dispatch(requests[0])];
   }
 }

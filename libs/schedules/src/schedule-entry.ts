@@ -1,12 +1,22 @@
-import { IsBoolean, IsObject, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsOptional,
+  IsString,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
+import { ScheduleJobFields } from './schedule-job-fields';
+import { ScheduleStepEntry } from './schedule-step-entry';
+
+/** Jobs of one chain at most: a longer pipeline is better split. */
+export const MAX_STEPS = 20;
 
 /** One entry of SCHEDULES_FILE: a name, and the fields it sets or overrides. */
-export class ScheduleEntry {
-  @Matches(/^[a-z][a-z0-9_]{0,63}$/, {
-    message: '$property must be 1 to 64 lowercase letters, digits or "_", starting with a letter',
-  })
-  name!: string;
-
+export class ScheduleEntry extends ScheduleJobFields {
   @IsOptional()
   @IsString({ message: '$property must be a string' })
   @MaxLength(200, { message: '$property must be at most 200 characters long' })
@@ -20,13 +30,14 @@ export class ScheduleEntry {
   @IsString({ message: '$property must be a string' })
   type?: string;
 
+  /** Exclusive with type, payload and queue. */
   @IsOptional()
-  @IsObject({ message: '$property must be a JSON object' })
-  payload?: Record<string, unknown>;
-
-  @IsOptional()
-  @IsString({ message: '$property must be a string' })
-  queue?: string;
+  @ArrayMinSize(1, { message: '$property must list at least one step' })
+  @ArrayMaxSize(MAX_STEPS, { message: `$property must list at most ${MAX_STEPS} steps` })
+  @ValidateNested({ each: true })
+  @Type(() => ScheduleStepEntry)
+  @IsArray({ message: '$property must be an array of {name, type, payload?, queue?}' })
+  steps?: ScheduleStepEntry[];
 
   @IsOptional()
   @IsBoolean({ message: '$property must be true or false' })

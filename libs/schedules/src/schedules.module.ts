@@ -1,7 +1,7 @@
 import { PlatformConfig } from '@lib/config';
 import { DispatchModule } from '@lib/dispatch';
 import { BUILT_IN_SCHEDULES, JobRegistry } from '@lib/jobs';
-import { Module } from '@nestjs/common';
+import { Logger, Module } from '@nestjs/common';
 import { loadSchedules } from './load-schedules';
 import { ScheduleBook } from './schedule-book';
 import { ScheduleDispatcher } from './schedule-dispatcher';
@@ -13,8 +13,9 @@ import { ScheduleDispatcher } from './schedule-dispatcher';
     {
       provide: ScheduleBook,
       inject: [PlatformConfig, JobRegistry],
-      useFactory: async (config: PlatformConfig, registry: JobRegistry) =>
-        new ScheduleBook(
+      useFactory: async (config: PlatformConfig, registry: JobRegistry) => {
+        const logger = new Logger('schedules');
+        return new ScheduleBook(
           await loadSchedules(
             {
               builtIn: BUILT_IN_SCHEDULES,
@@ -22,8 +23,10 @@ import { ScheduleDispatcher } from './schedule-dispatcher';
               timezone: config.scheduler.timezone,
             },
             registry,
+            (line) => logger.warn(line),
           ),
-        ),
+        );
+      },
     },
     ScheduleDispatcher,
   ],

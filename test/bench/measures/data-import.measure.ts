@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { NIGHTLY_DATA_IMPORT } from '@lib/jobs';
+import { DAILY_IMPORTS_PAYLOAD } from '@lib/jobs';
 import { FixtureServer, waitFor } from '@lib/testing';
 import { copyThenUpsert } from '../anchors/copy-upsert';
 import type { BenchPlatform } from '../bench-platform';
@@ -29,7 +29,7 @@ async function timedImport(context: BenchContext, platform: BenchPlatform, url: 
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({
       type: 'data_import',
-      payload: { ...NIGHTLY_DATA_IMPORT.payload, source: { url } },
+      payload: { ...DAILY_IMPORTS_PAYLOAD, source: { url } },
     }),
   });
   if (response.status !== 202) {

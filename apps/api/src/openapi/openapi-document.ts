@@ -135,7 +135,10 @@ export function openApiDocument(app: INestApplication): OpenAPIObject {
     // Relative: the document describes the API that serves it, wherever it runs.
     .addServer('/', 'The API serving this document.')
     .addTag('jobs', 'Create jobs, read their status, list, cancel and retry them.')
-    .addTag('schedules', 'Cron schedules and their last jobs; run one now.')
+    .addTag(
+      'schedules',
+      'Cron schedules of one job or of a pipeline of steps, and their last runs; run one now.',
+    )
     .addTag('queues', 'Pause and resume a queue for every worker (scope admin).')
     .addTag('audit', 'Who created, cancelled, retried, triggered or paused what.')
     .addTag('operations', 'Probes and metrics, open without an API key.')

@@ -1,20 +1,9 @@
-import type { JobState, JobStatus } from '@lib/job-status';
+import type { JobStatus } from '@lib/job-status';
 import type { Schedule } from '@lib/schedules';
 import { ApiProperty, getSchemaPath } from '@nestjs/swagger';
-import { DATE_TIME, JOB_ID, JOB_STATE, QUEUE_NAME, STATUS_URL } from '../openapi/schema-options';
-
-/** The newest job a schedule enqueued. */
-export class ScheduleJobView {
-  @ApiProperty(JOB_ID)
-  id!: string;
-  @ApiProperty({ ...JOB_STATE, example: 'completed' })
-  status!: JobState;
-  /** The tick it ran for (the trigger time for a manual run). */
-  @ApiProperty({ ...DATE_TIME, nullable: true })
-  scheduled_for!: string | null;
-  @ApiProperty(STATUS_URL)
-  status_url!: string;
-}
+import { DATE_TIME, QUEUE_NAME } from '../openapi/schema-options';
+import { ScheduleRunView, toScheduleRunView } from './schedule-run.view';
+import { ScheduleStepView, toScheduleStepView } from './schedule-step.view';
 
 /** A schedule as `GET /schedules` shows it. */
 export class ScheduleView {
@@ -24,47 +13,62 @@ export class ScheduleView {
   cron!: string;
   /** @example "UTC" */
   timezone!: string;
-  /** @example "data_import" */
-  type!: string;
+  @ApiProperty({
+    type: 'string',
+    nullable: true,
+    example: 'sleep',
+    description: 'The job type of a schedule of one job; null for a pipeline (see steps).',
+  })
+  type!: string | null;
   @ApiProperty({
     ...QUEUE_NAME,
     nullable: true,
-    description: "Null: the job type's default queue.",
-    example: 'etl',
+    description: "Null: the job type's default queue, or a pipeline (see steps).",
+    example: 'default',
   })
   queue!: string | null;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    nullable: true,
+    description: 'The payload of a schedule of one job; null for a pipeline (see steps).',
+  })
+  payload!: Record<string, unknown> | null;
+  @ApiProperty({
+    type: ScheduleStepView,
+    isArray: true,
+    description:
+      'What each tick creates, in order; in a pipeline each step runs once the one before it has completed.',
+  })
+  steps!: ScheduleStepView[];
   enabled!: boolean;
-  @ApiProperty({ type: 'object', additionalProperties: true })
-  payload!: Record<string, unknown>;
   /** Null when the schedule is switched off. */
   @ApiProperty({ ...DATE_TIME, nullable: true, example: '2026-11-23T01:00:00.000Z' })
   next_run_at!: string | null;
   @ApiProperty({
-    allOf: [{ $ref: getSchemaPath(ScheduleJobView) }],
+    allOf: [{ $ref: getSchemaPath(ScheduleRunView) }],
     nullable: true,
     description:
-      "Null before its first job, and for callers of another tenant than default (which owns schedules' jobs).",
+      "The jobs of its newest run, one per step. Null before its first run, and for callers of another tenant than default (which owns schedules' jobs).",
   })
-  last_job!: ScheduleJobView | null;
+  last_run!: ScheduleRunView | null;
 }
 
-export function toScheduleView(schedule: Schedule, last: JobStatus | undefined): ScheduleView {
+export function toScheduleView(
+  schedule: Schedule,
+  lastRun: readonly JobStatus[] | undefined,
+): ScheduleView {
+  const [single] = schedule.chain ? [] : schedule.steps;
   return {
     name: schedule.name,
     cron: schedule.cron,
     timezone: schedule.timezone,
-    type: schedule.type,
-    queue: schedule.queue,
+    type: single?.type ?? null,
+    queue: single?.queue ?? null,
+    payload: single?.payload ?? null,
+    steps: schedule.steps.map(toScheduleStepView),
     enabled: schedule.enabled,
-    payload: schedule.payload,
     next_run_at: schedule.enabled ? (schedule.timetable.nextTick()?.toISOString() ?? null) : null,
-    last_job: last
-      ? {
-          id: last.id,
-          status: last.status,
-          scheduled_for: last.scheduledFor?.toISOString() ?? null,
-          status_url: `/job-status/${last.id}`,
-        }
-      : null,
+    last_run: lastRun?.length ? toScheduleRunView(schedule, lastRun) : null,
   };
 }

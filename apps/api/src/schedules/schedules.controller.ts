@@ -18,12 +18,13 @@ import { AuditTrail } from '../audit/audit-trail';
 import { RequestCaller } from '../auth/request-caller.decorator';
 import { RequiresScope } from '../auth/requires-scope.decorator';
 import { ApiErrors } from '../http/api-errors.decorator';
-import { CreatedJobView } from '../jobs/created-job.view';
-import { ScheduleJobView, ScheduleView, toScheduleView } from './schedule.view';
+import { ScheduleRunView } from './schedule-run.view';
+import { ScheduleView, toScheduleView } from './schedule.view';
+import { TriggeredRunView, toTriggeredRunView } from './triggered-run.view';
 
 @ApiBearerAuth()
 @ApiTags('schedules')
-@ApiExtraModels(ScheduleJobView)
+@ApiExtraModels(ScheduleRunView)
 @Controller('schedules')
 export class SchedulesController {
   constructor(
@@ -34,8 +35,9 @@ export class SchedulesController {
   ) {}
 
   /**
-   * Every schedule: built-in ones merged with SCHEDULES_FILE, with its next run and last
-   * job. Schedules' jobs are tenant default's: other tenants see no last job.
+   * Every schedule: built-in ones merged with SCHEDULES_FILE, with its steps, its next run
+   * and the jobs of its last run. Schedules' jobs are tenant default's: other tenants see
+   * no last run.
    */
   @Get()
   @RequiresScope(SCOPES.schedulesRead)
@@ -44,36 +46,39 @@ export class SchedulesController {
   @ApiErrors(401, 403)
   async list(@RequestCaller() caller: Caller): Promise<ScheduleView[]> {
     const schedules = this.book.all();
-    const latest =
+    const lastRuns =
       caller.tenant === DEFAULT_TENANT
-        ? await this.reader.latestOfSchedules(schedules.map((s) => s.name))
+        ? await this.reader.lastRunsOfSchedules(schedules.map((s) => s.name))
         : new Map<string, never>();
-    return schedules.map((schedule) => toScheduleView(schedule, latest.get(schedule.name)));
+    return schedules.map((schedule) => toScheduleView(schedule, lastRuns.get(schedule.name)));
   }
 
-  /** Enqueues a run of the schedule now, outside its timetable (also when it is switched off). */
+  /**
+   * Enqueues a run of the schedule now, outside its timetable (also when it is switched
+   * off): its job, or its whole chain of jobs.
+   */
   @Post(':name/trigger')
   @RequiresScope(SCOPES.schedulesTrigger)
   @HttpCode(202)
   @ApiParam({ name: 'name', example: 'nightly_data_import' })
-  @ApiAcceptedResponse({ type: CreatedJobView, description: 'Enqueued.' })
+  @ApiAcceptedResponse({ type: TriggeredRunView, description: 'Enqueued.' })
   @ApiErrors(400, 401, 403, 404, 503)
   async trigger(
     @Param('name') name: string,
     @RequestCaller() caller: Caller,
     @Res({ passthrough: true }) response: FastifyReply,
-  ): Promise<CreatedJobView> {
-    const { jobId, status } = await this.dispatcher.now(this.book.get(name));
+  ): Promise<TriggeredRunView> {
+    const schedule = this.book.get(name);
+    const run = toTriggeredRunView(schedule, await this.dispatcher.now(schedule));
     // The job is the platform's (tenant default); the entry names the caller's tenant.
     await this.audit.record({
       actor: actorOf(caller),
       tenant: caller.tenant,
       action: AUDIT_ACTIONS.scheduleTriggered,
-      jobIds: [jobId],
+      jobIds: run.jobs.map((job) => job.id),
       detail: { schedule: name },
     });
-    const statusUrl = `/job-status/${jobId}`;
-    response.header('location', statusUrl);
-    return { job_id: jobId, status, status_url: statusUrl };
+    response.header('location', run.status_url);
+    return run;
   }
 }
