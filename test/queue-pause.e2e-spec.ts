@@ -35,6 +35,12 @@ describe('pausing a queue across workers', () => {
     // Both workers have fetched since (the high jobs ran) and poll every second when idle.
     await new Promise((resolve) => setTimeout(resolve, 1500));
     expect(await statusesOf(held)).toEqual(held.map(() => ({ status: 'queued', started: false })));
+    // What an autoscaler reads: the held jobs, and how long the oldest has waited.
+    const metrics = (await platform.apps('worker')[0].get('/metrics')).text;
+    expect(metrics).toContain('queue_backlog{queue="default"} 6');
+    expect(
+      Number(/queue_oldest_waiting_seconds\{queue="default"\} ([\d.]+)/.exec(metrics)?.[1]),
+    ).toBeGreaterThan(1);
 
     const resumed = await platform.post('/queues/default/resume', {});
     expect(resumed.body).toEqual({ queue: 'default', paused: false });

@@ -6,6 +6,7 @@ import { JobStatus } from './job-status.entity';
 import { JobStatusPruner } from './job-status.pruner';
 import { JobStatusReader } from './job-status.reader';
 import { JobStatusRecorder } from './job-status.recorder';
+import { QueueBacklogGauge } from './queue-backlog.gauge';
 import { RedisEpochLedger } from './redis-epoch-ledger';
 import { UnfinishedJobsReader } from './unfinished-jobs.reader';
 import { WorkerRegistry } from './worker-registry';
@@ -24,7 +25,7 @@ const PROVIDERS = [
 /** Reading and recording job statuses; needs an app-level DatabaseModule. */
 @Module({
   imports: [TypeOrmModule.forFeature([JobStatus])],
-  providers: PROVIDERS,
+  providers: [...PROVIDERS, QueueBacklogGauge],
   exports: PROVIDERS,
 })
 export class JobStatusModule {}
