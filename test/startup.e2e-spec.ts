@@ -101,6 +101,7 @@ describe('starting the apps', () => {
       { name: 'CreateAuditLog1764620000000' },
       { name: 'AddRowVersion1764700000000' },
       { name: 'AddJobDependencies1764800000000' },
+      { name: 'AddListFilterIndexes1764830000000' },
     ]);
     for (const app of started) {
       expect(await app.stop('SIGTERM')).toEqual({ code: 0, signal: null });

@@ -11,6 +11,7 @@ import { AddPendingJobsIndex1764610000000 } from './1764610000000-add-pending-jo
 import { CreateAuditLog1764620000000 } from './1764620000000-create-audit-log';
 import { AddRowVersion1764700000000 } from './1764700000000-add-row-version';
 import { AddJobDependencies1764800000000 } from './1764800000000-add-job-dependencies';
+import { AddListFilterIndexes1764830000000 } from './1764830000000-add-list-filter-indexes';
 
 /**
  * Every migration of the job_statuses table (and of jobs_enqueue, api_keys and audit_log
@@ -30,4 +31,5 @@ export const JOB_STATUS_MIGRATIONS = [
   CreateAuditLog1764620000000,
   AddRowVersion1764700000000,
   AddJobDependencies1764800000000,
+  AddListFilterIndexes1764830000000,
 ];
