@@ -21,6 +21,8 @@ export interface DispatchRequest {
   tenantId?: string;
   /** The schedule and tick that asked for this job, when a schedule did. */
   origin?: { schedule: string; tick: Date };
+  /** Where to POST the status document once final, and its secret; see jobWebhook. */
+  webhook?: { url?: string; secret?: string };
 }
 
 export interface DispatchResult {

@@ -14,3 +14,4 @@ export { PayloadTooLargeError } from './payload-too-large.error';
 export { TimeoutTooLongError } from './timeout-too-long.error';
 export { JobNotRetryableError } from './job-not-retryable.error';
 export { PendingJobsQuotaExceededError } from './pending-jobs-quota-exceeded.error';
+export { WebhookIncompleteError } from './webhook-incomplete.error';

@@ -44,6 +44,8 @@ describe('JobStatusRecorder against Postgres', () => {
       requestHash: idempotencyKey && 'hash',
       scheduleName: null,
       scheduledFor: null,
+      webhookUrl: null,
+      webhookSecret: null,
     });
     return { id, created };
   };

@@ -180,11 +180,13 @@ export const TRANSITIONS = {
 export const JOBS_CREATED = `
   INSERT INTO job_statuses (id, tenant_id, type, queue, priority, status, payload, attempts,
                             max_attempts, timeout_ms, backoff, run_at, idempotency_key,
-                            request_hash, schedule_name, scheduled_for)
+                            request_hash, schedule_name, scheduled_for,
+                            webhook_url, webhook_secret)
   SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::int[], $6::text[],
                        $7::jsonb[], $8::int[], $9::int[], $10::int[], $11::jsonb[],
                        $12::timestamptz[], $13::text[], $14::text[], $15::text[],
-                       $16::timestamptz[])
+                       $16::timestamptz[],
+                       $17::text[], $18::text[])
   ON CONFLICT DO NOTHING
   RETURNING id`;
 

@@ -21,6 +21,8 @@ const NEW_JOB_COLUMNS: ReadonlyArray<(job: NewJobStatus) => unknown> = [
   (j) => j.requestHash,
   (j) => j.scheduleName,
   (j) => j.scheduledFor,
+  (j) => j.webhookUrl,
+  (j) => j.webhookSecret,
 ];
 
 /** The parameters of JOBS_CREATED for `jobs`: one array per column. */

@@ -10,6 +10,7 @@ import { AddTenantIndexes1764520000000 } from './1764520000000-add-tenant-indexe
 import { AddPendingJobsIndex1764610000000 } from './1764610000000-add-pending-jobs-index';
 import { CreateAuditLog1764620000000 } from './1764620000000-create-audit-log';
 import { AddRowVersion1764700000000 } from './1764700000000-add-row-version';
+import { AddWebhooks1764810000000 } from './1764810000000-add-webhooks';
 
 /**
  * Every migration of the job_statuses table (and of jobs_enqueue, api_keys and audit_log
@@ -28,4 +29,5 @@ export const JOB_STATUS_MIGRATIONS = [
   AddPendingJobsIndex1764610000000,
   CreateAuditLog1764620000000,
   AddRowVersion1764700000000,
+  AddWebhooks1764810000000,
 ];
