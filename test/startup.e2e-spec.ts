@@ -59,7 +59,7 @@ describe('starting the apps', () => {
   it('worker stops when WORKER_QUEUES names an unknown queue', async () => {
     const output = await refusedStart('worker', { WORKER_QUEUES: 'high,urgent' });
     expect(output).toContain(
-      'Invalid configuration: WORKER_QUEUES entry "urgent" is not a queue. Known queues: high, default, low, etl.',
+      'Invalid configuration: WORKER_QUEUES entry "urgent" is not a queue. Known queues: high, default, low, etl, webhooks.',
     );
   });
 
