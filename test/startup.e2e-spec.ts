@@ -100,6 +100,7 @@ describe('starting the apps', () => {
       { name: 'AddPendingJobsIndex1764610000000' },
       { name: 'CreateAuditLog1764620000000' },
       { name: 'AddRowVersion1764700000000' },
+      { name: 'AddWebhooks1764810000000' },
     ]);
     for (const app of started) {
       expect(await app.stop('SIGTERM')).toEqual({ code: 0, signal: null });
