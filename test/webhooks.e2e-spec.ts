@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { verifyWebhook } from '@lib/client';
 import { TestPlatform, WebhookReceiver, waitFor } from '@lib/testing';
 import type { AppProcess } from '@lib/testing';
 import { Webhook } from 'standardwebhooks';
@@ -71,6 +72,7 @@ describe('webhooks', () => {
     const verified: any = new Webhook(SECRET).verify(second.body, second.headers as any);
     const { body: status } = await platform.get(`/job-status/${jobId}`);
     expect(verified).toEqual(status);
+    expect(verifyWebhook(second.body, second.headers, SECRET)).toEqual(status);
     expect(status).toMatchObject({ id: jobId, status: 'completed', webhook_url: url });
     expect(() => new Webhook(secretOf()).verify(second.body, second.headers as any)).toThrow();
 
@@ -136,7 +138,7 @@ describe('webhooks', () => {
     expect(delivery).toMatchObject({ attempts: 1, error: { permanent: true } });
   });
 
-  it('delivers nothing for a job without a webhook, and 404s an unknown job', async () => {
+  it("delivers nothing for a job without a webhook, and 404s an unknown or another tenant's job", async () => {
     const jobId = await sleepJob({});
     await platform.waitForStatus(jobId, ['completed']);
     expect((await platform.get(`/job-status/${jobId}`)).body.webhook_url).toBeNull();
@@ -153,6 +155,11 @@ describe('webhooks', () => {
     );
     expect(unknown.status).toBe(404);
     expect(unknown.body.code).toBe('job_not_found');
+    const otherTenant = await platform.get(`/job-status/${jobId}/deliveries`, {
+      headers: platform.authorization(acmeToken),
+    });
+    expect(otherTenant.status).toBe(404);
+    expect(otherTenant.body.code).toBe('job_not_found');
   });
 
   it.each([
