@@ -64,7 +64,7 @@ describe('listing jobs', () => {
       'fields "secret", "colour" are not fields of a job. Known fields: id, type, queue, ' +
         'priority, status, attempts, max_attempts, progress, payload, result, error, errors, ' +
         'timeout_ms, cancel_requested_at, schedule_name, scheduled_for, run_at, created_at, ' +
-        'started_at, finished_at, updated_at.',
+        'started_at, finished_at, updated_at, webhook_url.',
     );
   });
 
