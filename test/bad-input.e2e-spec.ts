@@ -132,7 +132,7 @@ describe('a request the API refuses', () => {
     expectRefused(
       { type: 'sleep', payload: { ms: 1 }, queue: 'urgent' },
       400,
-      'queue "urgent" is not a queue. Known queues: high, default, low, etl.',
+      'queue "urgent" is not a queue. Known queues: high, default, low, etl, webhooks.',
       'unknown_queue',
     ));
 

@@ -33,6 +33,7 @@ describe('the dashboard', () => {
       'etl',
       'high',
       'low',
+      'webhooks',
     ]);
   });
 

@@ -65,7 +65,7 @@ describe('listing jobs', () => {
         'priority, status, attempts, max_attempts, progress, payload, result, error, errors, ' +
         'timeout_ms, cancel_requested_at, schedule_name, scheduled_for, depends_on, ' +
         'on_dependency_failure, dependencies, run_at, created_at, ' +
-        'started_at, finished_at, updated_at.',
+        'started_at, finished_at, updated_at, webhook_url.',
     );
   });
 

@@ -59,7 +59,7 @@ describe('starting the apps', () => {
   it('worker stops when WORKER_QUEUES names an unknown queue', async () => {
     const output = await refusedStart('worker', { WORKER_QUEUES: 'high,urgent' });
     expect(output).toContain(
-      'Invalid configuration: WORKER_QUEUES entry "urgent" is not a queue. Known queues: high, default, low, etl.',
+      'Invalid configuration: WORKER_QUEUES entry "urgent" is not a queue. Known queues: high, default, low, etl, webhooks.',
     );
   });
 
@@ -101,6 +101,7 @@ describe('starting the apps', () => {
       { name: 'CreateAuditLog1764620000000' },
       { name: 'AddRowVersion1764700000000' },
       { name: 'AddJobDependencies1764800000000' },
+      { name: 'AddWebhooks1764810000000' },
       { name: 'AddListFilterIndexes1764830000000' },
     ]);
     for (const app of started) {

@@ -8,6 +8,7 @@ import { SchedulesModule } from '@lib/schedules';
 import { MetricsModule } from '@lib/metrics';
 import { RecoveryModule } from '@lib/recovery';
 import { OutboxModule } from '@lib/outbox';
+import { WebhookAttemptsReader } from '@lib/webhooks';
 import { Module } from '@nestjs/common';
 import type { DynamicModule } from '@nestjs/common';
 import { AuditModule } from './audit/audit.module';
@@ -20,6 +21,7 @@ import { JobStatusController } from './jobs/job-status.controller';
 import { JobStatusFeed } from './jobs/job-status-feed';
 import { JobsController } from './jobs/jobs.controller';
 import { RetryJobController } from './jobs/retry-job.controller';
+import { WebhookDeliveriesController } from './jobs/webhook-deliveries.controller';
 import { LimitsModule } from './limits/limits.module';
 import { QueuesController } from './queues/queues.controller';
 import { SchedulesController } from './schedules/schedules.controller';
@@ -53,8 +55,13 @@ export class ApiModule {
         RetryJobController,
         SchedulesController,
         QueuesController,
+        WebhookDeliveriesController,
       ],
-      providers: [JobStatusFeed, ...(config.admin ? [] : [DashboardNotMountedNotice])],
+      providers: [
+        JobStatusFeed,
+        WebhookAttemptsReader,
+        ...(config.admin ? [] : [DashboardNotMountedNotice]),
+      ],
     };
   }
 }

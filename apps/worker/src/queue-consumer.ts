@@ -15,6 +15,8 @@ import { JobCancelledError } from './job-cancelled.error';
 import { JobRunner } from './job-runner';
 import { ServedQueue } from './served-queue';
 import { Wakeup } from './wakeup';
+import { workerLanes } from './worker-lanes';
+import type { Lane } from './worker-lanes';
 import { WorkerHeartbeat } from './worker-heartbeat';
 import { WorkerShutdownError } from './worker-shutdown.error';
 
@@ -40,7 +42,8 @@ const IDLE_POLL_MS = 1000;
 /**
  * Takes jobs from the served queues in serving order: whenever a slot is free, the
  * next job comes from the first non-empty queue (high before default before low),
- * and within a queue by priority then arrival. At most WORKER_CONCURRENCY run at once.
+ * and within a queue by priority then arrival. At most WORKER_CONCURRENCY run at once,
+ * plus at most WEBHOOK_CONCURRENCY deliveries on slots of their own (see workerLanes).
  */
 @Injectable()
 export class QueueConsumer implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -48,6 +51,7 @@ export class QueueConsumer implements OnApplicationBootstrap, BeforeApplicationS
   private readonly running = new Map<string, Running>();
   private readonly wakeup = new Wakeup();
   private queues: ServedQueue[] = [];
+  private lanes: Lane<ServedQueue>[] = [];
   private connection: Redis | null = null;
   private loop: Promise<void> | null = null;
   private lockRenewal: NodeJS.Timeout | null = null;
@@ -72,6 +76,10 @@ export class QueueConsumer implements OnApplicationBootstrap, BeforeApplicationS
           onMaybeWaiting: () => this.wakeup.wake(),
         }),
     );
+    this.lanes = workerLanes(this.queues, {
+      concurrency: worker.concurrency,
+      webhookConcurrency: this.config.webhooks.concurrency,
+    });
     await Promise.all(this.queues.map((queue) => queue.start()));
     const cancel = (jobId: string) =>
       this.running.get(jobId)?.controller.abort(new JobCancelledError());
@@ -83,7 +91,7 @@ export class QueueConsumer implements OnApplicationBootstrap, BeforeApplicationS
     this.lockRenewal = setInterval(() => this.renewLocks(), worker.stallTimeoutMs / 3);
     this.loop = this.consume();
     this.logger.log(
-      `Worker serving ${this.queues.map((q) => q.name).join(', ')} with concurrency ${worker.concurrency}.`,
+      `Worker serving ${this.lanes.map((lane) => `${lane.queues.map((q) => q.name).join(', ')} with concurrency ${lane.concurrency}`).join('; ')}.`,
     );
   }
 
@@ -112,32 +120,39 @@ export class QueueConsumer implements OnApplicationBootstrap, BeforeApplicationS
 
   private async consume(): Promise<void> {
     while (!this.stopping) {
-      const free = this.config.worker.concurrency - this.running.size;
-      if (free <= 0) {
-        await this.wakeup.wait(IDLE_POLL_MS);
-        continue;
+      let started = 0;
+      for (const lane of this.lanes) {
+        const free = lane.concurrency - this.runningIn(lane);
+        if (free <= 0) {
+          continue;
+        }
+        const fetched = await this.fetchUpTo(lane, free).catch((error: Error) => {
+          this.logger.error(`Could not fetch a job: ${error.message}`);
+          return [];
+        });
+        for (const { job, token, queue } of fetched) {
+          this.start(job, token, queue);
+        }
+        started += fetched.length;
       }
-      const fetched = await this.fetchUpTo(free).catch((error: Error) => {
-        this.logger.error(`Could not fetch a job: ${error.message}`);
-        return [];
-      });
-      for (const { job, token, queue } of fetched) {
-        this.start(job, token, queue);
-      }
-      if (fetched.length === 0) {
+      if (started === 0) {
         await this.wakeup.wait(IDLE_POLL_MS);
       }
     }
   }
 
+  private runningIn(lane: Lane<ServedQueue>): number {
+    return [...this.running.values()].filter((r) => lane.queues.includes(r.queue)).length;
+  }
+
   /**
-   * Up to `count` jobs in serving order: as many as the first queue holds, then the rest
-   * from the next. The fetches of one queue go out together (one write on the pipelined
-   * connection); a queue found empty last time is probed with one fetch first.
+   * Up to `count` jobs of the lane in serving order: as many as the first queue holds, then
+   * the rest from the next. The fetches of one queue go out together (one write on the
+   * pipelined connection); a queue found empty last time is probed with one fetch first.
    */
-  private async fetchUpTo(count: number): Promise<Fetching[]> {
+  private async fetchUpTo(lane: Lane<ServedQueue>, count: number): Promise<Fetching[]> {
     const fetched: Fetching[] = [];
-    for (const queue of this.queues) {
+    for (const queue of lane.queues) {
       let wanted = count - fetched.length;
       while (wanted > 0) {
         const batch = queue.seemsEmpty ? 1 : wanted;

@@ -7,6 +7,7 @@ import { PlatformLoggerModule } from '@lib/lifecycle';
 import { MetricsModule } from '@lib/metrics';
 import { RecoveryModule } from '@lib/recovery';
 import { OutboxModule } from '@lib/outbox';
+import { WebhookDeliveryModule } from '@lib/webhooks';
 import { Module } from '@nestjs/common';
 import { AttemptPerformer } from './attempt-performer';
 import { JobContextFactory } from './job-context.factory';
@@ -27,6 +28,7 @@ import { WorkerIdentity } from './worker-identity';
     JobsModule,
     RecoveryModule,
     OutboxModule,
+    WebhookDeliveryModule,
   ],
   providers: [
     AttemptPerformer,

@@ -93,3 +93,6 @@ export type JobPage = Omit<Json<paths['/jobs']['get']['responses'][200]>, 'jobs'
 
 /** The answer to a cancel: `cancelling` while the worker running the job stops it. */
 export type CancelledJob = Json<paths['/jobs/{id}/cancel']['post']['responses'][200]>;
+
+/** Every attempt to deliver a job's webhook, oldest first (`GET /job-status/:id/deliveries`). */
+export type WebhookDeliveries = Json<paths['/job-status/{id}/deliveries']['get']['responses'][200]>;

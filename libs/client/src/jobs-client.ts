@@ -7,6 +7,7 @@ import type {
   JobPage,
   JobStatusDocument,
   ListJobsQuery,
+  WebhookDeliveries,
 } from './api-types.js';
 import { responseBody } from './response-body.js';
 import { watchJobStatus } from './status-watch.js';
@@ -63,6 +64,11 @@ export class JobsClient {
 
   getStatus<Result = unknown>(id: string): Promise<JobStatusDocument<Result>> {
     return this.request('GET', `/job-status/${encodeURIComponent(id)}`);
+  }
+
+  /** Every attempt to deliver the job's webhook: time, HTTP status or error, duration. */
+  webhookDeliveries(id: string): Promise<WebhookDeliveries> {
+    return this.request('GET', `/job-status/${encodeURIComponent(id)}/deliveries`);
   }
 
   listJobs(query: ListJobsQuery = {}): Promise<JobPage> {

@@ -216,6 +216,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/job-status/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every attempt to deliver the job's webhook, oldest first: when, the HTTP status or the
+         *     error, and how long it took. Empty until the job is final, and for a job without a webhook.
+         */
+        get: operations["WebhookDeliveriesController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/metrics": {
         parameters: {
             query?: never;
@@ -364,6 +384,19 @@ export interface components {
              */
             on_dependency_failure?: components["schemas"]["OnDependencyFailure"];
             /**
+             * Format: uri
+             * @description Where to POST the job's status document, signed per Standard Webhooks, once it is
+             *     final; defaults to the tenant's (TENANT_WEBHOOKS).
+             * @example https://example.com/hooks/jobs
+             */
+            webhook_url?: string;
+            /**
+             * @description Secret that signs the webhook: `whsec_` and the base64 of 24 to 64 random bytes. Never
+             *     shown back. Defaults to the tenant's.
+             * @example whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw
+             */
+            webhook_secret?: string;
+            /**
              * @description Job type, e.g. `sleep` or `truncate_table`.
              * @example sleep
              */
@@ -419,7 +452,7 @@ export interface components {
          * @description Stable snake_case name of the error, to match on instead of the message (the README lists them, with their status).
          * @enum {string}
          */
-        ErrorCode: "invalid_request" | "invalid_json" | "body_too_deep" | "prototype_key" | "unstorable_text" | "content_length_mismatch" | "invalid_batch" | "unknown_job_type" | "invalid_payload" | "unknown_queue" | "unknown_dependency" | "exclusive_delay" | "timeout_too_long" | "malformed_url" | "path_parameter_too_long" | "malformed_job_id" | "invalid_last_event_id" | "invalid_cursor" | "api_key_required" | "api_key_invalid" | "scope_missing" | "job_type_not_allowed" | "job_not_found" | "unknown_schedule" | "route_not_found" | "idempotency_conflict" | "job_already_finished" | "job_not_retryable" | "dependency_not_retried" | "body_too_large" | "payload_too_large" | "unsupported_media_type" | "create_rate_exceeded" | "pending_jobs_quota_exceeded" | "auth_failures_exceeded" | "event_streams_exceeded" | "internal_error" | "postgres_unavailable" | "queue_unavailable" | "queue_control_unavailable";
+        ErrorCode: "invalid_request" | "invalid_json" | "body_too_deep" | "prototype_key" | "unstorable_text" | "content_length_mismatch" | "invalid_batch" | "unknown_job_type" | "invalid_payload" | "unknown_queue" | "unknown_dependency" | "exclusive_delay" | "timeout_too_long" | "webhook_incomplete" | "malformed_url" | "path_parameter_too_long" | "malformed_job_id" | "invalid_last_event_id" | "invalid_cursor" | "api_key_required" | "api_key_invalid" | "scope_missing" | "job_type_not_allowed" | "job_not_found" | "unknown_schedule" | "route_not_found" | "idempotency_conflict" | "job_already_finished" | "job_not_retryable" | "dependency_not_retried" | "body_too_large" | "payload_too_large" | "unsupported_media_type" | "create_rate_exceeded" | "pending_jobs_quota_exceeded" | "auth_failures_exceeded" | "event_streams_exceeded" | "internal_error" | "postgres_unavailable" | "queue_unavailable" | "queue_control_unavailable";
         ErrorView: {
             /** @example 400 */
             statusCode: number;
@@ -465,7 +498,7 @@ export interface components {
             results: components["schemas"]["JobCreationView"][];
         };
         /** @enum {string} */
-        QueueName: "high" | "default" | "low" | "etl";
+        QueueName: "high" | "default" | "low" | "etl" | "webhooks";
         JobErrorView: {
             /**
              * @description The attempt (1-based) that failed.
@@ -605,6 +638,13 @@ export interface components {
              * @example 2026-11-22T21:50:45.698Z
              */
             updated_at: string;
+            /**
+             * Format: uri
+             * @description Where the job's webhook is POSTed once it is final (its own or its tenant's default),
+             *     without user info or query string; null: no webhook. Its secret is never shown.
+             * @example https://example.com/hooks/jobs
+             */
+            webhook_url: string | null;
             /** @example sleep */
             type: string;
             /**
@@ -717,6 +757,13 @@ export interface components {
              * @example 2026-11-22T21:50:45.698Z
              */
             updated_at?: string;
+            /**
+             * Format: uri
+             * @description Where the job's webhook is POSTed once it is final (its own or its tenant's default),
+             *     without user info or query string; null: no webhook. Its secret is never shown.
+             * @example https://example.com/hooks/jobs
+             */
+            webhook_url?: string | null;
             /** @example sleep */
             type?: string;
             /**
@@ -843,6 +890,53 @@ export interface components {
             queue: components["schemas"]["QueueName"];
             /** @description True: no worker takes a job from it (running ones finish); jobs still join it. */
             paused: boolean;
+        };
+        WebhookDeliveryView: {
+            /**
+             * Format: uuid
+             * @description The delivery job: one per final status the job reached; GET /job-status/<it> follows its retries.
+             * @example 6b0c2a4e-8f1d-4c33-9a57-1f2e3d4c5b6a
+             */
+            delivery_id: string;
+            /**
+             * @description 1 for the first attempt of the delivery.
+             * @example 1
+             */
+            attempt: number;
+            /**
+             * Format: date-time
+             * @example 2026-11-22T21:50:45.698Z
+             */
+            attempted_at: string;
+            /**
+             * @description From sending to the answer (or the failure), in ms.
+             * @example 42
+             */
+            duration_ms: number;
+            /**
+             * @description The receiver's HTTP status; null when none came (refused, timed out, unreachable).
+             * @example 200
+             */
+            status_code: number | null;
+            /**
+             * @description Why the attempt did not count; null for a 2xx answer.
+             * @example null
+             */
+            error: string | null;
+            /**
+             * @description The `webhook-id` header, the same on every attempt of a delivery.
+             * @example msg_6b0c2a4e-8f1d-4c33-9a57-1f2e3d4c5b6a
+             */
+            webhook_id: string;
+            /**
+             * @description Where it was sent, without user info or query string.
+             * @example https://example.com/hooks/jobs
+             */
+            url: string;
+        };
+        WebhookDeliveriesView: {
+            /** @description Oldest first. */
+            deliveries: components["schemas"]["WebhookDeliveryView"][];
         };
         AuditActorView: {
             /** @enum {string} */
@@ -1235,7 +1329,7 @@ export interface operations {
                 status?: components["schemas"]["JobState"];
                 /** @description Jobs per page. */
                 limit?: number;
-                /** @description Comma-separated fields each job carries; the others are left out, and a payload or result left out is not read. Default: every field. Known fields: id, type, queue, priority, status, attempts, max_attempts, progress, payload, result, error, errors, timeout_ms, cancel_requested_at, schedule_name, scheduled_for, depends_on, on_dependency_failure, dependencies, run_at, created_at, started_at, finished_at, updated_at. */
+                /** @description Comma-separated fields each job carries; the others are left out, and a payload or result left out is not read. Default: every field. Known fields: id, type, queue, priority, status, attempts, max_attempts, progress, payload, result, error, errors, timeout_ms, cancel_requested_at, schedule_name, scheduled_for, depends_on, on_dependency_failure, dependencies, run_at, created_at, started_at, finished_at, updated_at, webhook_url. */
                 fields?: string;
                 type?: string;
                 queue?: string;
@@ -1842,7 +1936,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                name: "default" | "high" | "low" | "etl";
+                name: "default" | "high" | "low" | "etl" | "webhooks";
             };
             cookie?: never;
         };
@@ -1929,7 +2023,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                name: "default" | "high" | "low" | "etl";
+                name: "default" | "high" | "low" | "etl" | "webhooks";
             };
             cookie?: never;
         };
@@ -1969,6 +2063,103 @@ export interface operations {
             };
             /** @description The API key lacks the route's scope, or may not create this job type; the message names it. */
             403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description A limit of the tenant (TENANT_QUOTAS) or of the client address (AUTH_FAILURES_PER_MINUTE) was reached; Retry-After says when to retry where waiting helps. */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    /** @description Seconds until a retry can succeed, where waiting helps (create_rate_exceeded, auth_failures_exceeded). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description A bug (internal_error); the API logged it with its stack. */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Postgres is unavailable (postgres_unavailable: retry), or Redis is when a job is created (queue_unavailable: the job is recorded but not queued). Retry with the same idempotency_key. */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    WebhookDeliveriesController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The job_id returned by POST /create-jobs (a UUID). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveriesView"];
+                };
+            };
+            /** @description The request breaks a rule; the message names the field and the rule. */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one: send "Authorization: Bearer <token>". */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    /** @description The scheme to authenticate with: `Bearer realm="jobs-platform"`. */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The API key lacks the route's scope, or may not create this job type; the message names it. */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No job has that id (another tenant's job answers the same). */
+            404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;

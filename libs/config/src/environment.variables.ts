@@ -96,7 +96,7 @@ export class EnvironmentVariables {
   @Matches(list, {
     message: `WORKER_QUEUES must be a comma-separated list of queue names such as "high,default,low"`,
   })
-  WORKER_QUEUES = 'high,default,low,etl';
+  WORKER_QUEUES = 'high,default,low,etl,webhooks';
 
   /** Jobs one worker process runs at once. */
   @Expose()
@@ -228,6 +228,32 @@ export class EnvironmentVariables {
   @Expose()
   @Matches(/^.{0,65536}$/s, { message: 'TENANT_QUOTAS must be at most 65536 characters of JSON' })
   TENANT_QUOTAS = '';
+
+  /**
+   * Default webhook per tenant as JSON, for jobs that name none:
+   * `{"acme": {"url": "https://acme.example/hooks", "secret": "whsec_…"}}`. Empty: none.
+   */
+  @Expose()
+  @Matches(/^.{0,65536}$/s, { message: 'TENANT_WEBHOOKS must be at most 65536 characters of JSON' })
+  TENANT_WEBHOOKS = '';
+
+  /** Webhook deliveries one worker process sends at once, on slots of their own (not WORKER_CONCURRENCY). */
+  @Expose()
+  @IntegerFrom(1, 1000, { coerce: true, showValue: false })
+  WEBHOOK_CONCURRENCY = 10;
+
+  /** Longest one delivery attempt waits for the receiver's answer, in ms. */
+  @Expose()
+  @IntegerFrom(100, 300_000, { coerce: true, showValue: false })
+  WEBHOOK_TIMEOUT_MS = 10_000;
+
+  /**
+   * Delay before the second delivery attempt, in ms; each later one doubles (equal jitter).
+   * The default, 15 min, spreads the 8 attempts over about a day.
+   */
+  @Expose()
+  @IntegerFrom(0, 86_400_000, { coerce: true, showValue: false })
+  WEBHOOK_RETRY_BASE_MS = 900_000;
 
   /**
    * Reverse proxies (IP addresses or CIDR ranges) whose X-Forwarded-For names the client:

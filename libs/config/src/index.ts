@@ -8,3 +8,5 @@ export { PlatformConfig } from './platform.config';
 export { PlatformConfigModule } from './platform-config.module';
 export { ANY_TENANT, TenantQuotas } from './tenant-quotas';
 export type { TenantQuota } from './tenant-quotas';
+export { TenantWebhooks } from './tenant-webhooks';
+export type { TenantWebhook } from './tenant-webhooks';

@@ -12,7 +12,7 @@ describe('loadPlatformConfig', () => {
     expect(config.database.url).toBe('postgres://postgres@127.0.0.1:5432/jobs');
     expect(config.api).toEqual({ port: 3000, auth: true, trustedProxies: [] });
     expect(config.worker).toEqual({
-      queues: ['high', 'default', 'low', 'etl'],
+      queues: ['high', 'default', 'low', 'etl', 'webhooks'],
       concurrency: 10,
       stallTimeoutMs: 30_000,
       shutdownGraceMs: 25_000,
@@ -40,6 +40,12 @@ describe('loadPlatformConfig', () => {
       retentionSweepMs: 60_000,
     });
     expect(config.log).toEqual({ level: 'info', format: 'json' });
+    expect(config.webhooks).toEqual({
+      tenantWebhooks: null,
+      concurrency: 10,
+      timeoutMs: 10_000,
+      retryBaseMs: 900_000,
+    });
   });
 
   it('reads numbers and lists from the environment', () => {

@@ -7,6 +7,7 @@ import { listEntries } from './list-entries';
 import { PlatformConfig } from './platform.config';
 import { shownValue } from './shown-value';
 import { TenantQuotas } from './tenant-quotas';
+import { TenantWebhooks } from './tenant-webhooks';
 
 /**
  * Reads and validates the environment once.
@@ -76,6 +77,12 @@ export function loadPlatformConfig(env: NodeJS.ProcessEnv = process.env): Platfo
       sseMaxStreamsPerTenant: vars.SSE_MAX_STREAMS_PER_TENANT,
       sseIdleTimeoutMs: vars.SSE_IDLE_TIMEOUT_MS,
       sseHeartbeatMs: vars.SSE_HEARTBEAT_MS,
+    },
+    {
+      tenantWebhooks: vars.TENANT_WEBHOOKS ? TenantWebhooks.parse(vars.TENANT_WEBHOOKS) : null,
+      concurrency: vars.WEBHOOK_CONCURRENCY,
+      timeoutMs: vars.WEBHOOK_TIMEOUT_MS,
+      retryBaseMs: vars.WEBHOOK_RETRY_BASE_MS,
     },
   );
 }

@@ -1,5 +1,6 @@
 import type { LogFormat, LogLevel } from './environment.variables';
 import type { TenantQuotas } from './tenant-quotas';
+import type { TenantWebhooks } from './tenant-webhooks';
 
 /** The validated, typed configuration every app receives by injection. */
 export class PlatformConfig {
@@ -69,6 +70,16 @@ export class PlatformConfig {
       sseIdleTimeoutMs: number;
       /** SSE_HEARTBEAT_MS: between comment lines on an event stream, in ms. */
       sseHeartbeatMs: number;
+    },
+    /** How webhooks are delivered; `tenantWebhooks` null: no tenant has a default endpoint. */
+    readonly webhooks: {
+      tenantWebhooks: TenantWebhooks | null;
+      /** Deliveries one worker sends at once, beside WORKER_CONCURRENCY. */
+      concurrency: number;
+      /** Per attempt, in ms. */
+      timeoutMs: number;
+      /** Delay before the second attempt, in ms; doubled for each later one. */
+      retryBaseMs: number;
     },
   ) {}
 }

@@ -10,6 +10,12 @@ describe('shownValue', () => {
     },
   );
 
+  it('never shows TENANT_WEBHOOKS, whose entries hold secrets', () => {
+    expect(shownValue('TENANT_WEBHOOKS', '{"a": 1}')).toBe(
+      'a value of 8 characters (not shown: TENANT_WEBHOOKS is a secret)',
+    );
+  });
+
   it.each([
     ['postgres://app:hunter2@db:5432', '"postgres://***@db:5432"'],
     ['postgres://app:p@ss@db/jobs?x', '"postgres://***@db/jobs?***"'],

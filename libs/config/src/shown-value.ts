@@ -1,6 +1,8 @@
 // Names whose values are credentials: passwords, secrets, tokens, keys. Matched on the
 // last word of the variable's name, so ADMIN_PASSWORD and WEBHOOK_SECRET are, QUEUE_PREFIX is not.
 const SECRET_NAME = /(^|_)(PASSWORD|PASSPHRASE|SECRET|TOKEN|KEY|CREDENTIALS)$/;
+// Variables whose value holds secrets although their name does not say so.
+const HOLDS_SECRETS = new Set(['TENANT_WEBHOOKS']);
 // URLs carry credentials in their user info (postgres://user:password@host) and, for some
 // services, in their query string (?password=…, ?sslkey=…).
 const URL_NAME = /(^|_)URL$/;
@@ -15,7 +17,7 @@ export function shownValue(variable: string, value: unknown): string {
   if (typeof value !== 'string') {
     return JSON.stringify(value) ?? String(value);
   }
-  if (SECRET_NAME.test(variable)) {
+  if (SECRET_NAME.test(variable) || HOLDS_SECRETS.has(variable)) {
     return `a value of ${value.length} characters (not shown: ${variable} is a secret)`;
   }
   if (URL_NAME.test(variable)) {

@@ -28,6 +28,8 @@ export interface DispatchRequest {
   onDependencyFailure?: OnDependencyFailure;
   /** The schedule and tick that asked for this job, when a schedule did. */
   origin?: { schedule: string; tick: Date };
+  /** Where to POST the status document once final, and its secret; see jobWebhook. */
+  webhook?: { url?: string; secret?: string };
 }
 
 export interface DispatchResult {

@@ -16,3 +16,4 @@ export { UnknownDependencyError } from './unknown-dependency.error';
 export { TimeoutTooLongError } from './timeout-too-long.error';
 export { JobNotRetryableError } from './job-not-retryable.error';
 export { PendingJobsQuotaExceededError } from './pending-jobs-quota-exceeded.error';
+export { WebhookIncompleteError } from './webhook-incomplete.error';

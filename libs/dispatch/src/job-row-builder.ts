@@ -9,6 +9,7 @@ import { UnknownQueueError, isQueueName } from '@lib/queues';
 import type { BackoffPolicy } from '@lib/queues';
 import { Injectable } from '@nestjs/common';
 import type { DispatchRequest } from './dispatch-request';
+import { jobWebhook } from './job-webhook';
 import { requestHash } from './request-hash';
 import { PayloadTooLargeError } from './payload-too-large.error';
 import { TimeoutTooLongError } from './timeout-too-long.error';
@@ -34,7 +35,7 @@ export class JobRowBuilder {
 
   /**
    * @throws UnknownJobTypeError, PayloadTooLargeError, InvalidPayloadError, UnknownQueueError,
-   * TimeoutTooLongError
+   * TimeoutTooLongError, WebhookIncompleteError
    */
   async draft(request: DispatchRequest): Promise<JobDraft> {
     const job = this.registry.get(request.type);
@@ -57,6 +58,7 @@ export class JobRowBuilder {
         ? null
         : requestHash({ ...request, origin: undefined, payload, tenantId });
     const delayMs = delayOf(request);
+    const webhook = jobWebhook(request, tenantId, this.config.webhooks.tenantWebhooks);
     const row: NewJobStatus = {
       id: randomUUID(),
       tenantId,
@@ -77,6 +79,8 @@ export class JobRowBuilder {
       // The trigger that records a job decides whether it waits (see JOB_STATES.waiting).
       dependsOn: request.dependsOn?.length ? [...request.dependsOn] : null,
       onDependencyFailure: request.onDependencyFailure ?? ON_DEPENDENCY_FAILURE.cancel,
+      webhookUrl: webhook.url,
+      webhookSecret: webhook.secret,
     };
     return { row };
   }

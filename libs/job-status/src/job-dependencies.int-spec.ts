@@ -50,6 +50,8 @@ describe('Job dependencies, kept by Postgres', () => {
     scheduledFor: null,
     dependsOn,
     onDependencyFailure,
+    webhookUrl: null,
+    webhookSecret: null,
   });
   const job = async (dependsOn: string[] | null = null, policy?: OnDependencyFailure) => {
     const created = row(dependsOn, policy);

@@ -146,6 +146,17 @@ export class JobStatus {
    */
   @Column({ type: 'bigint', insert: false, update: false })
   version!: string;
+
+  /** Where the status document is POSTed once the job is final; null: no webhook. */
+  @Column({ name: 'webhook_url', type: 'text', nullable: true })
+  webhookUrl!: string | null;
+
+  /**
+   * The Standard Webhooks secret that signs its deliveries. Never read with the row (so
+   * never shown or logged by accident): only the delivery reads it, by name.
+   */
+  @Column({ name: 'webhook_secret', type: 'text', nullable: true, select: false })
+  webhookSecret!: string | null;
 }
 
 /** A JobStatus as created: Postgres fills in the rest (sequence, timestamps, no outcome). */
@@ -169,4 +180,6 @@ export type NewJobStatus = Pick<
   | 'scheduledFor'
   | 'dependsOn'
   | 'onDependencyFailure'
+  | 'webhookUrl'
+  | 'webhookSecret'
 >;

@@ -46,6 +46,8 @@ describe('JobStatusRecorder against Postgres', () => {
       scheduledFor: null,
       dependsOn: null,
       onDependencyFailure: 'cancel',
+      webhookUrl: null,
+      webhookSecret: null,
     });
     return { id, created };
   };

@@ -185,17 +185,17 @@ export const JOBS_CREATED = `
   INSERT INTO job_statuses (id, tenant_id, type, queue, priority, status, payload, attempts,
                             max_attempts, timeout_ms, backoff, run_at, idempotency_key,
                             request_hash, schedule_name, scheduled_for, depends_on,
-                            on_dependency_failure)
+                            on_dependency_failure, webhook_url, webhook_secret)
   SELECT id, tenant_id, type, queue, priority, status, payload, attempts, max_attempts,
          timeout_ms, backoff, run_at, idempotency_key, request_hash, schedule_name,
-         scheduled_for, depends_on::uuid[], on_dependency_failure
+         scheduled_for, depends_on::uuid[], on_dependency_failure, webhook_url, webhook_secret
   FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::int[], $6::text[],
               $7::jsonb[], $8::int[], $9::int[], $10::int[], $11::jsonb[],
               $12::timestamptz[], $13::text[], $14::text[], $15::text[],
-              $16::timestamptz[], $17::text[], $18::text[])
+              $16::timestamptz[], $17::text[], $18::text[], $19::text[], $20::text[])
        AS v(id, tenant_id, type, queue, priority, status, payload, attempts, max_attempts,
             timeout_ms, backoff, run_at, idempotency_key, request_hash, schedule_name,
-            scheduled_for, depends_on, on_dependency_failure)
+            scheduled_for, depends_on, on_dependency_failure, webhook_url, webhook_secret)
   ON CONFLICT DO NOTHING
   RETURNING id, status`;
 

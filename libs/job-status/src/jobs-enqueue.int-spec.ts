@@ -6,7 +6,7 @@ import { JOB_STATUS_SCHEMA } from './job-status.schema';
 const SLEEP_BACKOFF = { type: 'exponential', delay_ms: 1000, max_delay_ms: 3_600_000 };
 const OPTIONS =
   'backoff, delay_ms, idempotency_key, max_attempts, priority, queue, run_at, timeout_ms';
-const QUEUES = 'Known queues: high, default, low, etl.';
+const QUEUES = 'Known queues: high, default, low, etl, webhooks.';
 const PRIORITY = 'an integer from 0 to 1000000';
 const DELAY = 'an integer from 0 to 31536000000';
 const TIMEOUT = 'an integer from 1 to 604800000';

@@ -24,6 +24,8 @@ const NEW_JOB_COLUMNS: ReadonlyArray<(job: NewJobStatus) => unknown> = [
   // As an array literal: unnest cannot take an array of arrays. Ids are checked UUIDs.
   (j) => (j.dependsOn === null ? null : `{${j.dependsOn.join(',')}}`),
   (j) => j.onDependencyFailure,
+  (j) => j.webhookUrl,
+  (j) => j.webhookSecret,
 ];
 
 /** The parameters of JOBS_CREATED for `jobs`: one array per column. */

@@ -1,3 +1,4 @@
+import { redactedUrl } from '@lib/outbound';
 import type { JobError } from './job-error';
 import type { JobState } from './job-state';
 import type { DependencyState, JobStatus, OnDependencyFailure } from './job-status.entity';
@@ -32,6 +33,11 @@ export interface StatusDocument {
   started_at: string | null;
   finished_at: string | null;
   updated_at: string;
+  /**
+   * Where the webhook goes, without user info and query string (where credentials travel);
+   * its secret is never part of the document.
+   */
+  webhook_url: string | null;
 }
 
 const iso = (date: Date | null): string | null => (date ? date.toISOString() : null);
@@ -63,5 +69,6 @@ export function statusDocument(job: JobStatus): StatusDocument {
     started_at: iso(job.startedAt),
     finished_at: iso(job.finishedAt),
     updated_at: job.updatedAt.toISOString(),
+    webhook_url: job.webhookUrl ? redactedUrl(job.webhookUrl) : null,
   };
 }

@@ -13,6 +13,8 @@ export { UnknownJobTypeError } from './errors/unknown-job-type.error';
 export type { DependencyResult, JobContext, JobLogger } from './job-context';
 export { JobRegistry } from './job-registry';
 export { JOB_TYPES } from './job-types';
+export { PLATFORM_JOB_TYPES } from './platform-job-types';
+export type { PlatformJobTypes } from './platform-job-types';
 export { JobsModule } from './jobs.module';
 export { DEFAULT_RETRY_POLICY } from './retry-policy';
 export type { RetryPolicy } from './retry-policy';

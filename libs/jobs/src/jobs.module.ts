@@ -5,6 +5,8 @@ import type { BaseJob } from './base-job';
 import { JobRegistry } from './job-registry';
 import { JOB_TYPES } from './job-types';
 import { TransformCatalogue } from './sql-transform/transform-catalogue';
+import { PLATFORM_JOB_TYPES } from './platform-job-types';
+import type { PlatformJobTypes } from './platform-job-types';
 
 /**
  * Every job type as a provider, what they reach the outside with (the network, the transforms
@@ -34,8 +36,9 @@ import { TransformCatalogue } from './sql-transform/transform-catalogue';
     },
     {
       provide: JobRegistry,
-      inject: JOB_TYPES,
-      useFactory: (...jobs: BaseJob[]) => new JobRegistry(jobs),
+      inject: [{ token: PLATFORM_JOB_TYPES, optional: true }, ...JOB_TYPES],
+      useFactory: (platform: PlatformJobTypes | undefined, ...jobs: BaseJob[]) =>
+        new JobRegistry([...jobs, ...(platform ?? [])]),
     },
   ],
   exports: [JobRegistry],

@@ -121,6 +121,26 @@ describe('OutboundFetcher', () => {
     expect(requests.map((request) => request.url)).toEqual(['/outer']);
   });
 
+  it('POSTs its body and answers a redirect as it is, without following it', async () => {
+    let received = '';
+    handle = (request, response) => {
+      void text(request).then((body) => {
+        received = body;
+        response.writeHead(307, { location: `http://127.0.0.1:${port}/moved` }).end();
+      });
+    };
+    const fetcher = fetcherWith({ allowedHosts: [`127.0.0.1:${port}`] });
+    const response = await fetcher.fetch(`http://127.0.0.1:${port}/hooks`, {
+      method: 'POST',
+      body: '{"a":1}',
+      headers: { 'content-type': 'application/json' },
+    });
+    response.body.destroy();
+    expect(response.status).toBe(307);
+    expect(received).toBe('{"a":1}');
+    expect(requests.map((request) => [request.method, request.url])).toEqual([['POST', '/hooks']]);
+  });
+
   it('follows 5 redirects and refuses a sixth', async () => {
     handle = (request, response) => {
       const hop = Number(request.url?.slice(1));

@@ -27,6 +27,9 @@ export interface OutboundSettings {
 export interface OutboundRequestOptions {
   signal?: AbortSignal;
   headers?: Record<string, string>;
+  /** GET (default) follows redirects; POST sends `body` and never does (see fetch). */
+  method?: 'GET' | 'POST';
+  body?: string;
 }
 
 /** The answer of the last hop: its status and its body, not yet read. */
@@ -67,8 +70,9 @@ export class OutboundFetcher {
   }
 
   /**
-   * GETs `url`, following redirects. Any status is returned; the caller reads or
-   * destroys the body.
+   * GETs `url`, following redirects, or POSTs to it: a POST's answer is returned as it is,
+   * a redirect included (a webhook receiver that moved must be reconfigured, not followed
+   * with its body). Any status is returned; the caller reads or destroys the body.
    * @throws OutboundAddressRefusedError when a hop's host resolves to a refused address
    * @throws TooManyRedirectsError past {@link MAX_REDIRECTS} redirects
    * @throws OutboundRedirectError for a redirect to a non-http(s) location
@@ -81,7 +85,11 @@ export class OutboundFetcher {
     for (let redirects = 0; ; redirects += 1) {
       const response = await this.send(current, options);
       const location = response.headers.location;
-      if (!REDIRECT_STATUSES.has(response.statusCode) || location === undefined) {
+      const final =
+        options.method === 'POST' ||
+        !REDIRECT_STATUSES.has(response.statusCode) ||
+        location === undefined;
+      if (final) {
         return {
           status: response.statusCode,
           statusText: response.statusText,
@@ -133,8 +141,9 @@ export class OutboundFetcher {
     }
     try {
       return await request(target, {
-        method: 'GET',
+        method: options.method ?? 'GET',
         headers,
+        body: options.body,
         signal: options.signal,
         dispatcher: allowed ? this.trusted : this.guarded,
       });

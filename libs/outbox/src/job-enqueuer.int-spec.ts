@@ -229,7 +229,7 @@ describe('JobEnqueuer against Postgres', () => {
       'an unknown queue',
       { type: 'sleep', payload: { ms: 1 }, queue: 'urgent' },
       UnknownQueueError,
-      'queue "urgent" is not a queue. Known queues: high, default, low, etl.',
+      'queue "urgent" is not a queue. Known queues: high, default, low, etl, webhooks.',
     ],
     [
       'a timeout above JOB_MAX_TIMEOUT_MS',

@@ -10,7 +10,7 @@ describe('servedQueues', () => {
   it('refuses an unknown queue, naming WORKER_QUEUES and the known queues', () => {
     expect(() => servedQueues(['high', 'urgent'])).toThrow(UnknownQueueError);
     expect(() => servedQueues(['high', 'urgent'])).toThrow(
-      'Invalid configuration: WORKER_QUEUES entry "urgent" is not a queue. Known queues: high, default, low, etl.',
+      'Invalid configuration: WORKER_QUEUES entry "urgent" is not a queue. Known queues: high, default, low, etl, webhooks.',
     );
   });
 });

@@ -34,6 +34,7 @@ const job = {
   started_at: '2026-11-22T21:50:45.700Z',
   finished_at: '2026-11-22T21:50:45.800Z',
   updated_at: '2026-11-22T21:50:45.800Z',
+  webhook_url: null,
 };
 const json = (extra: Record<string, string> = {}) =>
   new Headers({ 'content-type': 'application/json; charset=utf-8', 'x-request-id': id, ...extra });

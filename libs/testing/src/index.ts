@@ -23,3 +23,5 @@ export { TestPlatform } from './test-platform';
 export type { HttpResponse, TestApiKey } from './test-platform';
 export { TestQueuePrefix } from './test-queue-prefix';
 export { waitFor } from './wait-for';
+export { WebhookReceiver } from './webhook-receiver';
+export type { ReceivedWebhook, ReceiverAnswer } from './webhook-receiver';

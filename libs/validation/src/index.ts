@@ -10,3 +10,5 @@ export { refusalMessage } from './refusal-message';
 export { isStorableText } from './storable-text';
 export { JobOptionsDto } from './job-options.dto';
 export { unstorableTextProblem } from './unstorable-text-problem';
+export { WEBHOOK_SECRET_RULE, isWebhookSecret } from './webhook-secret';
+export { WEBHOOK_URL_MAX_LENGTH, WEBHOOK_URL_RULE, isWebhookUrl } from './webhook-url';

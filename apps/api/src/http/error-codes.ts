@@ -41,6 +41,10 @@ export const API_ERROR_CODES = {
   },
   exclusive_delay: { status: 400, meaning: '`delay_ms` and `run_at` were both sent.' },
   timeout_too_long: { status: 400, meaning: '`timeout_ms` is above JOB_MAX_TIMEOUT_MS.' },
+  webhook_incomplete: {
+    status: 400,
+    meaning: '`webhook_url` or `webhook_secret` came alone, and the tenant has no default webhook.',
+  },
   malformed_url: { status: 400, meaning: 'The path is not valid percent-encoding.' },
   path_parameter_too_long: {
     status: 400,

@@ -1,6 +1,14 @@
 import { ON_DEPENDENCY_FAILURE } from '@lib/job-status';
 import type { OnDependencyFailure } from '@lib/job-status';
-import { JobOptionsDto, refusalMessage } from '@lib/validation';
+import {
+  JobOptionsDto,
+  WEBHOOK_SECRET_RULE,
+  WEBHOOK_URL_MAX_LENGTH,
+  WEBHOOK_URL_RULE,
+  isWebhookSecret,
+  isWebhookUrl,
+  refusalMessage,
+} from '@lib/validation';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   ArrayMaxSize,
@@ -12,8 +20,8 @@ import {
   IsOptional,
   IsString,
   IsUUID,
+  ValidateBy,
 } from 'class-validator';
-
 import { DEPENDENCY_FAILURE_POLICY } from '../openapi/schema-options';
 
 const MAX_DEPENDENCIES = 100;
@@ -63,4 +71,32 @@ export class CreateJobDto extends JobOptionsDto {
   @IsOptional()
   @IsIn(POLICIES, { message: refusalMessage('must be "cancel" or "run"') })
   on_dependency_failure?: OnDependencyFailure;
+
+  /**
+   * Where to POST the job's status document, signed per Standard Webhooks, once it is
+   * final; defaults to the tenant's (TENANT_WEBHOOKS). @example "https://example.com/hooks/jobs"
+   */
+  @ApiPropertyOptional({ format: 'uri', maxLength: WEBHOOK_URL_MAX_LENGTH })
+  @IsOptional()
+  @ValidateBy({
+    name: 'isWebhookUrl',
+    validator: { validate: isWebhookUrl, defaultMessage: refusalMessage(WEBHOOK_URL_RULE) },
+  })
+  webhook_url?: string;
+
+  /**
+   * Secret that signs the webhook: `whsec_` and the base64 of 24 to 64 random bytes. Never
+   * shown back. Defaults to the tenant's. @example "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
+   */
+  @ApiPropertyOptional({ pattern: '^whsec_[A-Za-z0-9+/]+={0,2}$', writeOnly: true })
+  @IsOptional()
+  @ValidateBy({
+    name: 'isWebhookSecret',
+    // The value is a secret: the message never quotes it.
+    validator: {
+      validate: isWebhookSecret,
+      defaultMessage: () => `webhook_secret ${WEBHOOK_SECRET_RULE}.`,
+    },
+  })
+  webhook_secret?: string;
 }

@@ -49,6 +49,11 @@ const dispatchRequestOf = (body: CreateJobDto, tenantId: string): DispatchReques
   idempotencyKey: body.idempotency_key,
   dependsOn: body.depends_on,
   onDependencyFailure: body.on_dependency_failure,
+  // Absent unless given, so that requests without one hash as they did before webhooks.
+  webhook:
+    body.webhook_url === undefined && body.webhook_secret === undefined
+      ? undefined
+      : { url: body.webhook_url, secret: body.webhook_secret },
 });
 
 const isRefusal = (job: CreateJobDto | ErrorView): job is ErrorView =>

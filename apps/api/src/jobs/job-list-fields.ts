@@ -27,6 +27,7 @@ export const JOB_LIST_FIELDS = [
   'started_at',
   'finished_at',
   'updated_at',
+  'webhook_url',
 ] as const satisfies ReadonlyArray<keyof JobStatusView>;
 export type JobListField = (typeof JOB_LIST_FIELDS)[number];
 

@@ -82,4 +82,11 @@ export class JobStatusView implements StatusDocument {
   finished_at!: string | null;
   @ApiProperty(DATE_TIME)
   updated_at!: string;
+  /**
+   * Where the job's webhook is POSTed once it is final (its own or its tenant's default),
+   * without user info or query string; null: no webhook. Its secret is never shown.
+   * @example "https://example.com/hooks/jobs"
+   */
+  @ApiProperty({ type: 'string', format: 'uri', nullable: true })
+  webhook_url!: string | null;
 }
