@@ -1,13 +1,16 @@
 import { JOB_STATUS_SCHEMA } from '@lib/job-status';
 import { bootApp, healthPort, runOrExit } from '@lib/lifecycle';
-import { servedQueues } from '@lib/queues';
+import { queueSlotCaps, servedQueues } from '@lib/queues';
 import { WorkerModule } from './worker.module';
 
 runOrExit('worker', () =>
   bootApp('worker', {
     module: WorkerModule,
     schema: JOB_STATUS_SCHEMA,
-    validate: (config) => servedQueues(config.worker.queues),
+    validate: (config) => {
+      servedQueues(config.worker.queues);
+      queueSlotCaps(config.worker.queueConcurrency);
+    },
     port: healthPort,
     readyMessage: (port) => `Worker health and metrics on http://localhost:${port}/health`,
   }),

@@ -5,8 +5,10 @@ import {
   CancellationChannel,
   closeRedis,
   connectRedis,
+  queueSlotCaps,
   servedQueues,
 } from '@lib/queues';
+import type { QueueName } from '@lib/queues';
 import { Injectable, Logger } from '@nestjs/common';
 import type { BeforeApplicationShutdown, OnApplicationBootstrap } from '@nestjs/common';
 import type { Job } from 'bullmq';
@@ -41,9 +43,10 @@ const IDLE_POLL_MS = 1000;
 
 /**
  * Takes jobs from the served queues in serving order: whenever a slot is free, the
- * next job comes from the first non-empty queue (high before default before low),
- * and within a queue by priority then arrival. At most WORKER_CONCURRENCY run at once,
- * plus at most WEBHOOK_CONCURRENCY deliveries on slots of their own (see workerLanes).
+ * next job comes from the first non-empty queue (high before default before low) that
+ * has room under its WORKER_QUEUE_CONCURRENCY cap, and within a queue by priority then
+ * arrival. At most WORKER_CONCURRENCY run at once, plus at most WEBHOOK_CONCURRENCY
+ * deliveries on slots of their own (see workerLanes).
  */
 @Injectable()
 export class QueueConsumer implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -52,6 +55,8 @@ export class QueueConsumer implements OnApplicationBootstrap, BeforeApplicationS
   private readonly wakeup = new Wakeup();
   private queues: ServedQueue[] = [];
   private lanes: Lane<ServedQueue>[] = [];
+  // WORKER_QUEUE_CONCURRENCY: the most slots a queue may take; a queue not named has no cap.
+  private caps = new Map<QueueName, number>();
   private connection: Redis | null = null;
   private loop: Promise<void> | null = null;
   private lockRenewal: NodeJS.Timeout | null = null;
@@ -76,6 +81,7 @@ export class QueueConsumer implements OnApplicationBootstrap, BeforeApplicationS
           onMaybeWaiting: () => this.wakeup.wake(),
         }),
     );
+    this.caps = queueSlotCaps(worker.queueConcurrency);
     this.lanes = workerLanes(this.queues, {
       concurrency: worker.concurrency,
       webhookConcurrency: this.config.webhooks.concurrency,
@@ -91,7 +97,7 @@ export class QueueConsumer implements OnApplicationBootstrap, BeforeApplicationS
     this.lockRenewal = setInterval(() => this.renewLocks(), worker.stallTimeoutMs / 3);
     this.loop = this.consume();
     this.logger.log(
-      `Worker serving ${this.lanes.map((lane) => `${lane.queues.map((q) => q.name).join(', ')} with concurrency ${lane.concurrency}`).join('; ')}.`,
+      `Worker serving ${this.lanes.map((lane) => `${lane.queues.map((q) => this.described(q)).join(', ')} with concurrency ${lane.concurrency}`).join('; ')}.`,
     );
   }
 
@@ -145,22 +151,39 @@ export class QueueConsumer implements OnApplicationBootstrap, BeforeApplicationS
     return [...this.running.values()].filter((r) => lane.queues.includes(r.queue)).length;
   }
 
+  private described(queue: ServedQueue): string {
+    const cap = this.caps.get(queue.name);
+    return cap === undefined ? queue.name : `${queue.name} (at most ${cap})`;
+  }
+
+  /** Slots `queue` may still take under its WORKER_QUEUE_CONCURRENCY cap. */
+  private roomIn(queue: ServedQueue): number {
+    const cap = this.caps.get(queue.name);
+    if (cap === undefined) {
+      return Infinity;
+    }
+    return cap - [...this.running.values()].filter((r) => r.queue === queue).length;
+  }
+
   /**
-   * Up to `count` jobs of the lane in serving order: as many as the first queue holds, then
-   * the rest from the next. The fetches of one queue go out together (one write on the
-   * pipelined connection); a queue found empty last time is probed with one fetch first.
+   * Up to `count` jobs of the lane in serving order: as many as the first queue holds (and
+   * its cap allows), then the rest from the next. The fetches of one queue go out together
+   * (one write on the pipelined connection); a queue found empty last time is probed with
+   * one fetch first.
    */
   private async fetchUpTo(lane: Lane<ServedQueue>, count: number): Promise<Fetching[]> {
     const fetched: Fetching[] = [];
     for (const queue of lane.queues) {
-      let wanted = count - fetched.length;
+      let room = this.roomIn(queue);
+      let wanted = Math.min(count - fetched.length, room);
       while (wanted > 0) {
         const batch = queue.seemsEmpty ? 1 : wanted;
         const jobs = await Promise.all(Array.from({ length: batch }, () => this.fetchOne(queue)));
         const got = jobs.filter((job): job is Fetching => job !== undefined);
         fetched.push(...got);
+        room -= got.length;
         queue.seemsEmpty = got.length < batch;
-        wanted = got.length === batch ? count - fetched.length : 0;
+        wanted = got.length === batch ? Math.min(count - fetched.length, room) : 0;
       }
     }
     return fetched;

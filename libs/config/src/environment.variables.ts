@@ -7,6 +7,7 @@ import { ProxyAddresses } from './proxy-addresses.decorator';
 /** A port, or empty for the app's default choice. */
 type OptionalPort = number | '';
 
+const queueSlots = /^$|^[a-z0-9_]+:\d{1,4}(\s*,\s*[a-z0-9_]+:\d{1,4})*$/;
 const list = /^[a-z0-9_]+(\s*,\s*[a-z0-9_]+)*$/;
 // host[:port]: a name or IPv4 address, or an IPv6 address in brackets; a port of 1 to 65535.
 const hostEntry =
@@ -102,6 +103,17 @@ export class EnvironmentVariables {
   @Expose()
   @IntegerFrom(1, 1000, { coerce: true, showValue: false })
   WORKER_CONCURRENCY = 10;
+
+  /**
+   * Most of a worker's slots one queue may take, e.g. `etl:2,low:4`: long jobs of one queue
+   * then never hold every slot while `high` waits. Queues not named may take them all.
+   */
+  @Expose()
+  @Matches(queueSlots, {
+    message:
+      'WORKER_QUEUE_CONCURRENCY must be a comma-separated list of queue:slots such as "etl:2,low:4"',
+  })
+  WORKER_QUEUE_CONCURRENCY = '';
 
   /** A job whose worker stops renewing its lock for this long is handed to another worker. */
   @Expose()

@@ -14,6 +14,7 @@ describe('loadPlatformConfig', () => {
     expect(config.worker).toEqual({
       queues: ['high', 'default', 'low', 'etl', 'webhooks'],
       concurrency: 10,
+      queueConcurrency: [],
       stallTimeoutMs: 30_000,
       shutdownGraceMs: 25_000,
     });
@@ -53,8 +54,13 @@ describe('loadPlatformConfig', () => {
       PORT: '8080',
       WORKER_QUEUES: 'low, high',
       WORKER_CONCURRENCY: '3',
+      WORKER_QUEUE_CONCURRENCY: 'etl:2, low:4',
       TRUNCATE_ALLOWED_TABLES: 'public.a, etl.b',
     });
+    expect(config.worker.queueConcurrency).toEqual([
+      { queue: 'etl', slots: 2 },
+      { queue: 'low', slots: 4 },
+    ]);
     expect(config.api.port).toBe(8080);
     expect(config.worker.queues).toEqual(['low', 'high']);
     expect(config.worker.concurrency).toBe(3);
@@ -88,6 +94,11 @@ describe('loadPlatformConfig', () => {
       'WORKER_CONCURRENCY must be an integer from 1 to 1000, got "abc".',
     ],
     ['PORT', '70000', 'PORT must be an integer from 1 to 65535, got "70000".'],
+    [
+      'WORKER_QUEUE_CONCURRENCY',
+      'etl=2',
+      'WORKER_QUEUE_CONCURRENCY must be a comma-separated list of queue:slots such as "etl:2,low:4", got "etl=2".',
+    ],
     [
       'REDIS_URL',
       'localhost:6379',

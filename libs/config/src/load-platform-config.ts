@@ -44,6 +44,10 @@ export function loadPlatformConfig(env: NodeJS.ProcessEnv = process.env): Platfo
     {
       queues: listEntries(vars.WORKER_QUEUES),
       concurrency: vars.WORKER_CONCURRENCY,
+      queueConcurrency: listEntries(vars.WORKER_QUEUE_CONCURRENCY).map((entry) => {
+        const [queue, slots] = entry.split(':');
+        return { queue, slots: Number(slots) };
+      }),
       stallTimeoutMs: vars.WORKER_STALL_TIMEOUT_MS,
       shutdownGraceMs: vars.SHUTDOWN_GRACE_MS,
     },

@@ -25,6 +25,8 @@ export class PlatformConfig {
     readonly worker: {
       queues: string[];
       concurrency: number;
+      /** Most slots a queue may take (WORKER_QUEUE_CONCURRENCY), by queue name as written. */
+      queueConcurrency: ReadonlyArray<{ queue: string; slots: number }>;
       stallTimeoutMs: number;
       shutdownGraceMs: number;
     },

@@ -22,5 +22,6 @@ export {
 export { RedisUnreachableError } from './redis-unreachable.error';
 export { servedQueues } from './served-queues';
 export { UnknownQueueError } from './unknown-queue.error';
+export { queueSlotCaps } from './queue-slot-caps';
 export { ScheduledRetry, platformBackoffStrategy } from './scheduled-retry';
 export { CancellationChannel } from './cancellation-channel';
