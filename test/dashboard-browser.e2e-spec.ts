@@ -43,6 +43,28 @@ describe('the dashboard in a browser', () => {
     await context.close();
   });
 
+  it('loads nothing from outside the API', async () => {
+    const context = await browser.newContext({
+      httpCredentials: { username: 'admin', password: 'correct horse' },
+    });
+    const page = await context.newPage();
+    // Every request the page attempts, including those that fail (there is no internet here).
+    const requested: string[] = [];
+    page.on('request', (request) => requested.push(request.url()));
+    await page.goto(`${platform.url}/admin/queues`);
+    await page.getByRole('link', { name: 'default', exact: true }).first().waitFor();
+    await page.goto(`${platform.url}/admin/queues/queue/default/${jobId}`);
+    await page.getByText('seen in a browser').first().waitFor();
+    await page.waitForLoadState('networkidle');
+
+    expect(requested.length).toBeGreaterThan(3);
+    // The API listens on loopback: any other origin would be the internet or the network.
+    expect(
+      requested.filter((url) => !url.startsWith(`${platform.url}/`) && !url.startsWith('data:')),
+    ).toEqual([]);
+    await context.close();
+  });
+
   it('shows nothing to a wrong password', async () => {
     const context = await browser.newContext({
       httpCredentials: { username: 'admin', password: 'wrong' },

@@ -13,6 +13,7 @@ import { AuditModule } from '../audit/audit.module';
 import { AuthenticationModule } from '../auth/authentication.module';
 import { guardWithBasicAuth } from './dashboard-basic-auth';
 import { DashboardHooks } from './dashboard-hooks';
+import { serveBoardOffline } from './dashboard-offline-page';
 import { DashboardRemovals } from './dashboard-removals';
 
 export const DASHBOARD_ROUTE = '/admin/queues';
@@ -41,7 +42,8 @@ class DashboardHooksModule {}
         // Guarded by a Fastify hook instead (see configure below).
         middleware: [],
         boardOptions: {
-          uiConfig: { boardTitle: 'jobs-platform' },
+          // The header's Docs icon links to bull-board's site, out of reach of an offline board.
+          uiConfig: { boardTitle: 'jobs-platform', hideDocsLink: true },
           handlerHooks: {
             before: (context) => hooks.before(context),
             after: (context, result) => hooks.after(context, result),
@@ -61,8 +63,10 @@ export class DashboardModule implements NestModule {
 
   // Nest configures modules before it registers routes and plugins: the hook covers them all.
   configure(): void {
+    const fastify = this.adapterHost.httpAdapter.getInstance<FastifyInstance>();
+    serveBoardOffline(fastify, DASHBOARD_ROUTE);
     guardWithBasicAuth(
-      this.adapterHost.httpAdapter.getInstance<FastifyInstance>(),
+      fastify,
       DASHBOARD_ROUTE,
       { user: this.config.admin?.user ?? '', password: this.config.admin?.password ?? '' },
       (token) =>
