@@ -48,6 +48,19 @@ describe('the dashboard', () => {
     ]);
   });
 
+  it('links each job to its status document', async () => {
+    const id = await platform.createJob({ type: 'sleep', payload: { ms: 1 } });
+    await platform.waitForStatus(id, ['completed']);
+    const { body } = await platform.get(`${api}?activeQueue=default&status=completed`, {
+      headers: auth,
+    });
+    const queue = body.queues.find((candidate: { name: string }) => candidate.name === 'default');
+    const job = queue.jobs.find((candidate: { id: string }) => candidate.id === id);
+    expect(job.externalUrl).toEqual({ displayText: 'Status document', href: `/job-status/${id}` });
+    const document = await platform.get(job.externalUrl.href);
+    expect(document.body).toMatchObject({ id, status: 'completed' });
+  });
+
   it('retries a failed job: it is queued again in Postgres and runs', async () => {
     const id = await platform.createJob({
       type: 'sleep',

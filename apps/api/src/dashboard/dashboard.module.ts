@@ -13,6 +13,7 @@ import { AuditModule } from '../audit/audit.module';
 import { AuthenticationModule } from '../auth/authentication.module';
 import { guardWithBasicAuth } from './dashboard-basic-auth';
 import { DashboardHooks } from './dashboard-hooks';
+import { jobStatusLink } from './dashboard-job-link';
 import { serveBoardOffline } from './dashboard-offline-page';
 import { DashboardRemovals } from './dashboard-removals';
 
@@ -51,7 +52,13 @@ class DashboardHooksModule {}
         },
       }),
     }),
-    BullBoardModule.forFeature(...QUEUE_NAMES.map((name) => ({ name, adapter: BullMQAdapter }))),
+    BullBoardModule.forFeature(
+      ...QUEUE_NAMES.map((name) => ({
+        name,
+        adapter: BullMQAdapter,
+        options: { externalJobUrl: jobStatusLink },
+      })),
+    ),
   ],
 })
 export class DashboardModule implements NestModule {
