@@ -13,6 +13,7 @@ import { AuditModule } from '../audit/audit.module';
 import { AuthenticationModule } from '../auth/authentication.module';
 import { guardWithBasicAuth } from './dashboard-basic-auth';
 import { DashboardHooks } from './dashboard-hooks';
+import { DashboardMetricsHistory } from './dashboard-metrics-history';
 import { jobStatusLink } from './dashboard-job-link';
 import { serveBoardOffline } from './dashboard-offline-page';
 import { DashboardRemovals } from './dashboard-removals';
@@ -21,8 +22,8 @@ export const DASHBOARD_ROUTE = '/admin/queues';
 
 @Module({
   imports: [JobStatusModule, QueuesModule, AuditModule, AuthenticationModule],
-  providers: [DashboardHooks, DashboardRemovals],
-  exports: [DashboardHooks],
+  providers: [DashboardHooks, DashboardRemovals, DashboardMetricsHistory],
+  exports: [DashboardHooks, DashboardMetricsHistory],
 })
 class DashboardHooksModule {}
 
@@ -36,8 +37,8 @@ class DashboardHooksModule {}
     AuthenticationModule,
     BullBoardModule.forRootAsync({
       imports: [DashboardHooksModule],
-      inject: [DashboardHooks],
-      useFactory: (hooks: DashboardHooks) => ({
+      inject: [DashboardHooks, DashboardMetricsHistory],
+      useFactory: (hooks: DashboardHooks, history: DashboardMetricsHistory) => ({
         route: DASHBOARD_ROUTE,
         adapter: FastifyAdapter,
         // Guarded by a Fastify hook instead (see configure below).
@@ -45,6 +46,7 @@ class DashboardHooksModule {}
         boardOptions: {
           // The header's Docs icon links to bull-board's site, out of reach of an offline board.
           uiConfig: { boardTitle: 'jobs-platform', hideDocsLink: true },
+          historyProvider: history,
           handlerHooks: {
             before: (context) => hooks.before(context),
             after: (context, result) => hooks.after(context, result),
