@@ -67,6 +67,15 @@ describe("the dashboard's history, from Postgres", () => {
       expect(body[0].values['50']).toBeLessThanOrEqual(body[0].values['100']);
     }
     expect(longestRun).toBeGreaterThanOrEqual(20);
+    // The board's "oldest job waiting": the longest wait of the jobs finished in each bucket.
+    const age = await platform.get(`${api}/history?${range()}&metric=queueage&queue=default`, {
+      headers: auth,
+    });
+    expect(
+      Math.abs(
+        Math.max(...age.body.queueage.map((point: { value: number }) => point.value)) - longestWait,
+      ),
+    ).toBeLessThan(1);
   });
 
   it('refuses a queue the platform does not have, and a granularity it does not know', async () => {

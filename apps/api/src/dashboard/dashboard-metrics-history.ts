@@ -11,7 +11,7 @@ import type {
 import { DataSource } from 'typeorm';
 
 /** The most buckets one answer holds: a month of hours, two years of days. */
-export const MAX_HISTORY_BUCKETS = 744;
+const MAX_HISTORY_BUCKETS = 744;
 
 const BUCKET_MS = { hour: 3_600_000, day: 86_400_000 } as const;
 
