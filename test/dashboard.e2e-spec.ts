@@ -26,6 +26,18 @@ describe('the dashboard', () => {
     expect((await platform.get('/admin/queues', { headers: auth })).status).toBe(200);
   });
 
+  it('serves a page and styles that name no other origin', async () => {
+    const page = await platform.get('/admin/queues', { headers: auth });
+    expect(page.body).not.toMatch(/https?:\/\//);
+    const stylesheets = [...String(page.body).matchAll(/<link href="(static\/css\/[^"]+)"/g)];
+    expect(stylesheets).toHaveLength(1);
+    for (const [, href] of stylesheets) {
+      const css = await platform.get(`/admin/queues/${href}`, { headers: auth });
+      expect(css.status).toBe(200);
+      expect(css.body).not.toMatch(/@import|url\(\s*["']?(https?:)?\/\//);
+    }
+  });
+
   it('shows every queue of the platform', async () => {
     const { body } = await platform.get(api, { headers: auth });
     expect(body.queues.map((queue: { name: string }) => queue.name).sort()).toEqual([
@@ -35,6 +47,19 @@ describe('the dashboard', () => {
       'low',
       'webhooks',
     ]);
+  });
+
+  it('links each job to its status document', async () => {
+    const id = await platform.createJob({ type: 'sleep', payload: { ms: 1 } });
+    await platform.waitForStatus(id, ['completed']);
+    const { body } = await platform.get(`${api}?activeQueue=default&status=completed`, {
+      headers: auth,
+    });
+    const queue = body.queues.find((candidate: { name: string }) => candidate.name === 'default');
+    const job = queue.jobs.find((candidate: { id: string }) => candidate.id === id);
+    expect(job.externalUrl).toEqual({ displayText: 'Status document', href: `/job-status/${id}` });
+    const document = await platform.get(job.externalUrl.href);
+    expect(document.body).toMatchObject({ id, status: 'completed' });
   });
 
   it('retries a failed job: it is queued again in Postgres and runs', async () => {

@@ -8,6 +8,7 @@ import type { JobType } from 'bullmq';
 import { AUDIT_ACTIONS } from '../audit/audit-entry';
 import { AuditTrail } from '../audit/audit-trail';
 import { dashboardActor } from '../audit/dashboard-actor';
+import { unknownHistoryQueue } from './dashboard-history-queue';
 import { dashboardRefusal } from './dashboard-refusal';
 import { DashboardRemovals } from './dashboard-removals';
 import { BOARD_ROUTES, boardRouteOf, paramsOf } from './dashboard-routes';
@@ -38,7 +39,7 @@ export class DashboardHooks {
   async before(context: HookContext): Promise<BeforeHookResult> {
     const route = boardRouteOf(context);
     const { queueName = '', jobId, queueStatus } = paramsOf(context);
-    const refusal = dashboardRefusal(route);
+    const refusal = dashboardRefusal(route) ?? unknownHistoryQueue(context);
     if (refusal) {
       return { allow: false, status: 400, message: refusal };
     }

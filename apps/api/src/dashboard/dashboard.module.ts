@@ -13,14 +13,17 @@ import { AuditModule } from '../audit/audit.module';
 import { AuthenticationModule } from '../auth/authentication.module';
 import { guardWithBasicAuth } from './dashboard-basic-auth';
 import { DashboardHooks } from './dashboard-hooks';
+import { DashboardMetricsHistory } from './dashboard-metrics-history';
+import { jobStatusLink } from './dashboard-job-link';
+import { serveBoardOffline } from './dashboard-offline-page';
 import { DashboardRemovals } from './dashboard-removals';
 
 export const DASHBOARD_ROUTE = '/admin/queues';
 
 @Module({
   imports: [JobStatusModule, QueuesModule, AuditModule, AuthenticationModule],
-  providers: [DashboardHooks, DashboardRemovals],
-  exports: [DashboardHooks],
+  providers: [DashboardHooks, DashboardRemovals, DashboardMetricsHistory],
+  exports: [DashboardHooks, DashboardMetricsHistory],
 })
 class DashboardHooksModule {}
 
@@ -34,14 +37,16 @@ class DashboardHooksModule {}
     AuthenticationModule,
     BullBoardModule.forRootAsync({
       imports: [DashboardHooksModule],
-      inject: [DashboardHooks],
-      useFactory: (hooks: DashboardHooks) => ({
+      inject: [DashboardHooks, DashboardMetricsHistory],
+      useFactory: (hooks: DashboardHooks, history: DashboardMetricsHistory) => ({
         route: DASHBOARD_ROUTE,
         adapter: FastifyAdapter,
         // Guarded by a Fastify hook instead (see configure below).
         middleware: [],
         boardOptions: {
-          uiConfig: { boardTitle: 'jobs-platform' },
+          // The header's Docs icon links to bull-board's site, out of reach of an offline board.
+          uiConfig: { boardTitle: 'jobs-platform', hideDocsLink: true },
+          historyProvider: history,
           handlerHooks: {
             before: (context) => hooks.before(context),
             after: (context, result) => hooks.after(context, result),
@@ -49,7 +54,13 @@ class DashboardHooksModule {}
         },
       }),
     }),
-    BullBoardModule.forFeature(...QUEUE_NAMES.map((name) => ({ name, adapter: BullMQAdapter }))),
+    BullBoardModule.forFeature(
+      ...QUEUE_NAMES.map((name) => ({
+        name,
+        adapter: BullMQAdapter,
+        options: { externalJobUrl: jobStatusLink },
+      })),
+    ),
   ],
 })
 export class DashboardModule implements NestModule {
@@ -61,8 +72,10 @@ export class DashboardModule implements NestModule {
 
   // Nest configures modules before it registers routes and plugins: the hook covers them all.
   configure(): void {
+    const fastify = this.adapterHost.httpAdapter.getInstance<FastifyInstance>();
+    serveBoardOffline(fastify, DASHBOARD_ROUTE);
     guardWithBasicAuth(
-      this.adapterHost.httpAdapter.getInstance<FastifyInstance>(),
+      fastify,
       DASHBOARD_ROUTE,
       { user: this.config.admin?.user ?? '', password: this.config.admin?.password ?? '' },
       (token) =>
