@@ -57,9 +57,15 @@ describe('the dashboard', () => {
     });
     const queue = body.queues.find((candidate: { name: string }) => candidate.name === 'default');
     const job = queue.jobs.find((candidate: { id: string }) => candidate.id === id);
-    expect(job.externalUrl).toEqual({ displayText: 'Status document', href: `/job-status/${id}` });
-    const document = await platform.get(job.externalUrl.href);
-    expect(document.body).toMatchObject({ id, status: 'completed' });
+    expect(job.externalUrl).toEqual({
+      displayText: 'Status document',
+      href: `/admin/queues/job-status/${id}`,
+    });
+    // The board's own credentials open it, as a browser on the board sends them.
+    const document = await platform.get(job.externalUrl.href, { headers: auth });
+    expect(document.body).toEqual((await platform.get(`/job-status/${id}`)).body);
+    const anonymous = await platform.get(job.externalUrl.href, { headers: { authorization: '' } });
+    expect(anonymous.status).toBe(401);
   });
 
   it('retries a failed job: it is queued again in Postgres and runs', async () => {

@@ -15,6 +15,7 @@ import { guardWithBasicAuth } from './dashboard-basic-auth';
 import { DashboardHooks } from './dashboard-hooks';
 import { DashboardMetricsHistory } from './dashboard-metrics-history';
 import { jobStatusLink } from './dashboard-job-link';
+import { DashboardJobStatusController } from './dashboard-job-status.controller';
 import { serveBoardOffline } from './dashboard-offline-page';
 import { DashboardRemovals } from './dashboard-removals';
 
@@ -33,8 +34,10 @@ class DashboardHooksModule {}
  * admin-scope API key. Only mounted when ADMIN_USER and ADMIN_PASSWORD are set.
  */
 @Module({
+  controllers: [DashboardJobStatusController],
   imports: [
     AuthenticationModule,
+    JobStatusModule,
     BullBoardModule.forRootAsync({
       imports: [DashboardHooksModule],
       inject: [DashboardHooks, DashboardMetricsHistory],
