@@ -1,4 +1,4 @@
-import { TestPlatform, waitFor } from '@lib/testing';
+import { FAST_RECOVERY, RedisServer, TestPlatform, waitFor } from '@lib/testing';
 
 describe('pausing a queue across workers', () => {
   const platform = new TestPlatform('queue_pause');
@@ -80,5 +80,48 @@ describe('pausing a queue across workers', () => {
     expect(unknown.status).toBe(400);
     expect(unknown.body.code).toBe('unknown_queue');
     expect(unknown.body.message).toContain('urgent');
+  });
+});
+
+describe('a paused queue when Redis loses its data', () => {
+  let redis: RedisServer;
+  let platform: TestPlatform;
+
+  beforeAll(async () => {
+    redis = await RedisServer.start();
+    platform = new TestPlatform('queue_pause_loss', { REDIS_URL: redis.url, ...FAST_RECOVERY });
+    await platform.start('api');
+    await platform.start('worker');
+  });
+  afterAll(async () => {
+    await platform.stop();
+    await redis.kill();
+  });
+
+  it('stays paused after FLUSHALL: recovery pauses it again before handing its jobs back', async () => {
+    expect((await platform.post('/queues/low/pause', {})).status).toBe(200);
+    const held = await Promise.all(
+      Array.from({ length: 4 }, () =>
+        platform.createJob({ type: 'sleep', payload: { ms: 1 }, queue: 'low' }),
+      ),
+    );
+    expect(await redis.command('FLUSHALL')).toBe('OK');
+    // The jobs are handed back to the emptied Redis; a job on high shows the worker runs.
+    await waitFor(
+      'the lost jobs to be handed back',
+      () => redis.command('EXISTS', `${platform.queues.prefix}:low:${held[0]}`),
+      (exists) => exists === 1,
+    );
+    const probe = await platform.createJob({ type: 'sleep', payload: { ms: 1 }, queue: 'high' });
+    await platform.waitForStatus(probe, ['completed']);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const rows = await platform.database.query<{ status: string }>(
+      'SELECT status FROM job_statuses WHERE id = ANY($1)',
+      [held],
+    );
+    expect(rows.map((row) => row.status)).toEqual(held.map(() => 'queued'));
+
+    expect((await platform.post('/queues/low/resume', {})).body.paused).toBe(false);
+    expect(await platform.settlement(held)).toMatchObject({ notCompleted: [] });
   });
 });

@@ -32,6 +32,7 @@ export type { AttemptOutcome, StartedAttempt } from './job-status.recorder';
 export type { PendingQuotaReached } from './pending-quota.insert';
 export { HandOffLedger } from './hand-off-ledger';
 export type { AwaitingHandOff, ClaimOptions } from './hand-off-ledger';
+export { QueuePauseLedger } from './queue-pause.ledger';
 export { RedisEpochLedger } from './redis-epoch-ledger';
 export type { EpochCheck, EpochMarker } from './redis-epoch-ledger';
 export { UnfinishedJobsReader } from './unfinished-jobs.reader';

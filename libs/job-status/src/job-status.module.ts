@@ -7,6 +7,7 @@ import { JobStatusPruner } from './job-status.pruner';
 import { JobStatusReader } from './job-status.reader';
 import { JobStatusRecorder } from './job-status.recorder';
 import { QueueBacklogGauge } from './queue-backlog.gauge';
+import { QueuePauseLedger } from './queue-pause.ledger';
 import { RedisEpochLedger } from './redis-epoch-ledger';
 import { UnfinishedJobsReader } from './unfinished-jobs.reader';
 import { WorkerRegistry } from './worker-registry';
@@ -20,6 +21,7 @@ const PROVIDERS = [
   UnfinishedJobsReader,
   WorkerRegistry,
   WaitingJobCanceller,
+  QueuePauseLedger,
 ];
 
 /** Reading and recording job statuses; needs an app-level DatabaseModule. */

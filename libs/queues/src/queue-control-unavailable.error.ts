@@ -1,6 +1,9 @@
 import { ERROR_CATEGORIES, PlatformError } from '@lib/errors';
 
-/** Redis refused or did not answer a pause or resume: the queue is as it was. */
+/**
+ * Redis refused or did not answer a pause or a resume. Postgres has recorded it: recovery
+ * applies it in Redis once Redis answers (see QueuePauseSync).
+ */
 export class QueueControlUnavailableError extends PlatformError {
   readonly category = ERROR_CATEGORIES.unavailable;
   readonly code = 'queue_control_unavailable';
@@ -11,9 +14,10 @@ export class QueueControlUnavailableError extends PlatformError {
     reason: string,
   ) {
     super(
-      `Could not ${action === 'read' ? 'read whether' : action} queue ${queue}` +
-        `${action === 'read' ? ' is paused' : ''}: Redis is unavailable (${reason}). ` +
-        'Nothing changed; try again once Redis answers.',
+      action === 'read'
+        ? `Could not read whether queue ${queue} is paused: Redis is unavailable (${reason}).`
+        : `Queue ${queue} is recorded as ${action === 'pause' ? 'paused' : 'resumed'} in ` +
+            `Postgres, but Redis is unavailable (${reason}): it is ${action}d there once Redis answers.`,
     );
   }
 }

@@ -3,13 +3,14 @@ import { Injectable, Logger } from '@nestjs/common';
 import type { BeforeApplicationShutdown, OnApplicationBootstrap } from '@nestjs/common';
 import { EnqueueListener } from './enqueue-listener';
 import { HandOffSweep } from './hand-off-sweep';
+import { QueuePauseSync } from './queue-pause-sync';
 import { RedisAudit } from './redis-audit';
 import { RedisLossDetector } from './redis-loss-detector';
 
 /**
  * Keeps Redis in line with Postgres, in every app: every HANDOFF_SWEEP_MS it checks that
- * Redis kept its data and hands waiting rows over; every REDIS_AUDIT_MS it checks each
- * unfinished job against Redis; and a NOTIFY from `jobs_enqueue()` starts a sweep at
+ * Redis kept its data and its paused queues, and hands waiting rows over; every
+ * REDIS_AUDIT_MS it checks each unfinished job and each queue's pause against Redis; and a NOTIFY from `jobs_enqueue()` starts a sweep at
  * once. Each part runs one at a time per process; several processes may run them together.
  */
 @Injectable()
@@ -28,6 +29,7 @@ export class RecoveryLoop implements OnApplicationBootstrap, BeforeApplicationSh
     private readonly sweep: HandOffSweep,
     private readonly audit: RedisAudit,
     private readonly listener: EnqueueListener,
+    private readonly pauses: QueuePauseSync,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -69,13 +71,20 @@ export class RecoveryLoop implements OnApplicationBootstrap, BeforeApplicationSh
     const ids = [...this.announced];
     this.announced.clear();
     await this.guarded('loss check', () => this.detector.check());
+    // Before the sweep: jobs handed to a Redis that forgot a pause must wait in it.
+    await this.guarded('pause check', () => this.pauses.repause());
     await this.guarded('hand-off sweep', () => this.sweep.sweep(ids));
   }
 
   private runAudit(): void {
-    this.auditing ??= this.guarded('Redis audit', () => this.audit.audit()).finally(() => {
-      this.auditing = null;
-    });
+    this.auditing ??= Promise.all([
+      this.guarded('Redis audit', () => this.audit.audit()),
+      this.guarded('pause audit', () => this.pauses.alignAll()),
+    ])
+      .then(() => undefined)
+      .finally(() => {
+        this.auditing = null;
+      });
   }
 
   // Redis or Postgres being down is expected here: say so once, and when it works again.

@@ -2,6 +2,7 @@ import { DispatchModule } from '@lib/dispatch';
 import { Module } from '@nestjs/common';
 import { EnqueueListener } from './enqueue-listener';
 import { HandOffSweep } from './hand-off-sweep';
+import { QueuePauseSync } from './queue-pause-sync';
 import { RecoveryLoop } from './recovery-loop';
 import { RecoveryMetrics } from './recovery-metrics';
 import { RedisAudit } from './redis-audit';
@@ -13,6 +14,7 @@ import { RedisLossDetector } from './redis-loss-detector';
   providers: [
     EnqueueListener,
     HandOffSweep,
+    QueuePauseSync,
     RecoveryLoop,
     RecoveryMetrics,
     RedisAudit,

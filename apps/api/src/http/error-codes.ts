@@ -117,7 +117,7 @@ export const API_ERROR_CODES = {
   },
   queue_control_unavailable: {
     status: 503,
-    meaning: 'Redis is unavailable: a queue could not be paused or resumed; nothing changed.',
+    meaning: 'Redis is unavailable: a pause or resume is recorded, and applied once Redis is back.',
   },
 } as const satisfies Record<string, ErrorCodeEntry>;
 

@@ -1,5 +1,7 @@
 import { SCOPES } from '@lib/auth';
 import type { Caller } from '@lib/auth';
+import { PlatformConfig } from '@lib/config';
+import { QueuePauseLedger } from '@lib/job-status';
 import { JobQueues } from '@lib/queues';
 import type { QueueName } from '@lib/queues';
 import { Controller, HttpCode, Param, Post } from '@nestjs/common';
@@ -21,7 +23,9 @@ import { QueueStateView } from './queue-state.view';
 export class QueuesController {
   constructor(
     private readonly queues: JobQueues,
+    private readonly pauses: QueuePauseLedger,
     private readonly audit: AuditTrail,
+    private readonly config: PlatformConfig,
   ) {}
 
   /**
@@ -56,6 +60,8 @@ export class QueuesController {
     paused: boolean,
     caller: Caller,
   ): Promise<QueueStateView> {
+    // Postgres first: a Redis that forgets (or never hears) it is told again by recovery.
+    await this.pauses.record(this.config.redis.prefix, name, paused);
     await this.queues.setPaused(name, paused);
     await this.audit.record({
       actor: actorOf(caller),

@@ -12,6 +12,7 @@ import { CreateAuditLog1764620000000 } from './1764620000000-create-audit-log';
 import { AddRowVersion1764700000000 } from './1764700000000-add-row-version';
 import { AddJobDependencies1764800000000 } from './1764800000000-add-job-dependencies';
 import { AddListFilterIndexes1764830000000 } from './1764830000000-add-list-filter-indexes';
+import { CreateQueuePauses1764840000000 } from './1764840000000-create-queue-pauses';
 import { AddWebhooks1764810000000 } from './1764810000000-add-webhooks';
 
 /**
@@ -32,6 +33,7 @@ export const JOB_STATUS_MIGRATIONS = [
   CreateAuditLog1764620000000,
   AddRowVersion1764700000000,
   AddJobDependencies1764800000000,
-  AddListFilterIndexes1764830000000,
   AddWebhooks1764810000000,
+  AddListFilterIndexes1764830000000,
+  CreateQueuePauses1764840000000,
 ];
