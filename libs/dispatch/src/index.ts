@@ -7,6 +7,7 @@ export { DispatchModule } from './dispatch.module';
 export { DependencyNotRetriedError } from './dependency-not-retried.error';
 export { IdempotencyConflictError } from './idempotency-conflict.error';
 export { JobDispatcher } from './job-dispatcher';
+export { JobRetrier } from './job-retrier';
 export { JobHandOff } from './job-hand-off';
 export { JobAlreadyFinishedError } from './job-already-finished.error';
 export { JobCanceller } from './job-canceller';

@@ -1,22 +1,14 @@
 import { PlatformConfig } from '@lib/config';
 import { PlatformError } from '@lib/errors';
-import { JOB_STATES, JobStatusReader, JobStatusRecorder, WAITING_STATES } from '@lib/job-status';
-import type {
-  AwaitingHandOff,
-  JobState,
-  JobStatus,
-  NewJobStatus,
-  PendingQuotaReached,
-} from '@lib/job-status';
+import { JobStatusReader, JobStatusRecorder } from '@lib/job-status';
+import type { JobState, JobStatus, NewJobStatus, PendingQuotaReached } from '@lib/job-status';
 import { PlatformMetrics } from '@lib/metrics';
-import { QueueUnavailableError } from '@lib/queues';
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DependencyCheck } from './dependency-check';
-import { DependencyNotRetriedError } from './dependency-not-retried.error';
+import { DispatchMarker, goesToRedis } from './dispatch-marker';
 import type { DispatchRequest, DispatchResult } from './dispatch-request';
 import { IdempotencyConflictError } from './idempotency-conflict.error';
 import { JobHandOff } from './job-hand-off';
-import { JobNotRetryableError } from './job-not-retryable.error';
 import { JobRowBuilder } from './job-row-builder';
 import type { JobDraft } from './job-row-builder';
 import { PendingJobsQuotaExceededError } from './pending-jobs-quota-exceeded.error';
@@ -29,10 +21,6 @@ const keyOf = (tenantId: string, idempotencyKey: string) => `${tenantId}\n${idem
 // A chain's later steps are keyed after its first, so a replay finds the whole chain.
 const stepKey = (firstKey: string, step: number) => `${firstKey}#${step + 1}`;
 
-// Only these are handed to Redis: a job `waiting` for its dependencies (or cancelled by
-// them) is handed over when a trigger queues it (see JOB_STATES.waiting).
-const handedOver = (status: JobState) => WAITING_STATES.includes(status);
-
 /**
  * The one way a job comes to exist, for the API and the scheduler alike:
  * validate → record in Postgres → hand to Redis → mark dispatched. The row is
@@ -44,12 +32,11 @@ const handedOver = (status: JobState) => WAITING_STATES.includes(status);
  */
 @Injectable()
 export class JobDispatcher {
-  private readonly logger = new Logger('dispatch');
-
   constructor(
     private readonly rows: JobRowBuilder,
     private readonly dependencies: DependencyCheck,
     private readonly handOff: JobHandOff,
+    private readonly marker: DispatchMarker,
     private readonly reader: JobStatusReader,
     private readonly recorder: JobStatusRecorder,
     private readonly metrics: PlatformMetrics,
@@ -105,38 +92,6 @@ export class JobDispatcher {
   }
 
   /**
-   * Queues a failed or cancelled job again, same payload, with a fresh attempt budget;
-   * its errors stay on record.
-   * @throws JobNotFoundError for an unknown id and for another tenant's job alike
-   * @throws JobNotRetryableError (409) for any other status
-   */
-  async retry(jobId: string, tenantId: string): Promise<DispatchResult> {
-    const job = await this.reader.get(jobId, tenantId);
-    const retryable = job.status === JOB_STATES.failed || job.status === JOB_STATES.cancelled;
-    if (retryable) {
-      refuseWhileDependencyFailed(job);
-    }
-    const status = retryable ? await this.recorder.requeue(jobId, 'api') : null;
-    if (status === null) {
-      throw new JobNotRetryableError(jobId, (await this.reader.get(jobId, tenantId)).status);
-    }
-    const row = { ...job, status, runAt: null, attempts: 0 };
-    // The failed copy may still be locked by the worker that failed it: then the sweep
-    // hands the job over once that worker let go.
-    try {
-      if (handedOver(status) && (await this.handOff.replace([row])).length > 0) {
-        this.markDispatched(row);
-      }
-    } catch (error) {
-      if (!(error instanceof QueueUnavailableError)) {
-        throw error;
-      }
-      this.logger.debug(error.message);
-    }
-    return { jobId, status, created: false };
-  }
-
-  /**
    * Creates the steps as one chain, all or none, in one transaction: each step after the
    * first depends on the one before it (and waits until it completed). Only the first
    * step's idempotency key is given (a tick's): the others are keyed after it, and a
@@ -157,8 +112,8 @@ export class JobDispatcher {
       return this.replayChain(rows);
     }
     rows.forEach((row) => this.metrics.jobsCreated.inc({ type: row.type, queue: row.queue }));
-    if (handedOver(statuses[0]) && (await this.handOff.placeSoon(rows[0]))) {
-      this.markDispatched(rows[0]);
+    if (goesToRedis(statuses[0]) && (await this.handOff.placeSoon(rows[0]))) {
+      this.marker.markSoon(rows[0]);
     }
     return rows.map((row, step) => ({ jobId: row.id, status: statuses[step], created: true }));
   }
@@ -223,8 +178,8 @@ export class JobDispatcher {
         }
         const { row } = draft;
         this.metrics.jobsCreated.inc({ type: row.type, queue: row.queue });
-        if (handedOver(answer) && (await this.handOff.placeSoon(row))) {
-          this.markDispatched(row);
+        if (goesToRedis(answer) && (await this.handOff.placeSoon(row))) {
+          this.marker.markSoon(row);
         }
         return { jobId: row.id, status: answer, created: true };
       }),
@@ -242,14 +197,6 @@ export class JobDispatcher {
     }
     return this.recorder.createWithinQuota(row, quota.maxPendingJobs);
   }
-
-  // Not awaited: should that write be lost, the sweep finds the row and hands it over
-  // again, which Redis ignores while it holds the job.
-  private markDispatched(row: AwaitingHandOff): void {
-    this.recorder.markDispatched(row.id).catch((error: Error) => {
-      this.logger.debug(`Job ${row.id} is in Redis, not yet marked so: ${error.message}`);
-    });
-  }
 }
 
 // A replayed row that was never handed over is the sweep's: it hands it over within seconds.
@@ -259,17 +206,4 @@ function replay(existing: JobStatus | JobDraft, hash: string | null): DispatchOu
     return new IdempotencyConflictError(job.idempotencyKey ?? '', job.id);
   }
   return { jobId: job.id, status: job.status, created: false };
-}
-
-// A job cancelled by a failed dependency would only be cancelled again.
-function refuseWhileDependencyFailed(job: JobStatus): void {
-  if (job.onDependencyFailure !== 'cancel') {
-    return;
-  }
-  const blocker = job.dependencies.find(
-    ({ status }) => status === JOB_STATES.failed || status === JOB_STATES.cancelled,
-  );
-  if (blocker) {
-    throw new DependencyNotRetriedError(job.id, blocker.id, blocker.status ?? '');
-  }
 }

@@ -1,6 +1,6 @@
 import { SCOPES } from '@lib/auth';
 import type { Caller } from '@lib/auth';
-import { JobDispatcher } from '@lib/dispatch';
+import { JobRetrier } from '@lib/dispatch';
 import { Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiParam, ApiTags } from '@nestjs/swagger';
 import { actorOf } from '../audit/actor-of';
@@ -17,7 +17,7 @@ import { JobIdPipe } from './job-id.pipe';
 @Controller('jobs')
 export class RetryJobController {
   constructor(
-    private readonly dispatcher: JobDispatcher,
+    private readonly retrier: JobRetrier,
     private readonly audit: AuditTrail,
   ) {}
 
@@ -35,7 +35,7 @@ export class RetryJobController {
     @Param('id', JobIdPipe) id: string,
     @RequestCaller() caller: Caller,
   ): Promise<CreatedJobView> {
-    const { jobId, status } = await this.dispatcher.retry(id, caller.tenant);
+    const { jobId, status } = await this.retrier.retry(id, caller.tenant);
     await this.audit.record({
       actor: actorOf(caller),
       tenant: caller.tenant,
