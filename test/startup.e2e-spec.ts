@@ -104,6 +104,7 @@ describe('starting the apps', () => {
       { name: 'AddWebhooks1764810000000' },
       { name: 'AddListFilterIndexes1764830000000' },
       { name: 'CreateQueuePauses1764840000000' },
+      { name: 'AddFairHandOff1764860000000' },
     ]);
     for (const app of started) {
       expect(await app.stop('SIGTERM')).toEqual({ code: 0, signal: null });

@@ -242,6 +242,14 @@ export class EnvironmentVariables {
   TENANT_QUOTAS = '';
 
   /**
+   * Jobs of one tenant that Redis holds at once per queue (waiting or running there), times
+   * the tenant's `weight`; the rest wait in Postgres for their turn (see FairShare).
+   */
+  @Expose()
+  @IntegerFrom(1, 100_000, { coerce: true, showValue: false })
+  TENANT_WINDOW = 100;
+
+  /**
    * Default webhook per tenant as JSON, for jobs that name none:
    * `{"acme": {"url": "https://acme.example/hooks", "secret": "whsec_…"}}`. Empty: none.
    */

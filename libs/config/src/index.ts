@@ -2,6 +2,8 @@
 // Must not import: any @lib but errors (every other lib may depend on config).
 export { EnvironmentVariables, LOG_FORMATS, LOG_LEVELS } from './environment.variables';
 export type { LogFormat, LogLevel } from './environment.variables';
+export { FairShare } from './fair-share';
+export type { TenantWindows } from './fair-share';
 export { InvalidConfigError } from './invalid-config.error';
 export { loadLogSettings, loadPlatformConfig } from './load-platform-config';
 export { PlatformConfig } from './platform.config';

@@ -6,6 +6,7 @@ import { InvalidConfigError } from './invalid-config.error';
 import { listEntries } from './list-entries';
 import { PlatformConfig } from './platform.config';
 import { shownValue } from './shown-value';
+import { FairShare } from './fair-share';
 import { TenantQuotas } from './tenant-quotas';
 import { TenantWebhooks } from './tenant-webhooks';
 
@@ -29,6 +30,7 @@ export function loadPlatformConfig(env: NodeJS.ProcessEnv = process.env): Platfo
       `${rule}, got ${shownValue(error.property, present[error.property])}.`,
     );
   }
+  const tenantQuotas = vars.TENANT_QUOTAS ? TenantQuotas.parse(vars.TENANT_QUOTAS) : null;
   return new PlatformConfig(
     { url: vars.REDIS_URL, prefix: vars.QUEUE_PREFIX },
     { url: vars.DATABASE_URL, migrationUrl: vars.DATABASE_MIGRATION_URL || null },
@@ -76,7 +78,8 @@ export function loadPlatformConfig(env: NodeJS.ProcessEnv = process.env): Platfo
       idleTimeoutMs: vars.OUTBOUND_IDLE_TIMEOUT_MS,
     },
     {
-      tenantQuotas: vars.TENANT_QUOTAS ? TenantQuotas.parse(vars.TENANT_QUOTAS) : null,
+      tenantQuotas,
+      fairShare: new FairShare(vars.TENANT_WINDOW, tenantQuotas),
       authFailuresPerMinute: vars.AUTH_FAILURES_PER_MINUTE,
       sseMaxStreamsPerTenant: vars.SSE_MAX_STREAMS_PER_TENANT,
       sseIdleTimeoutMs: vars.SSE_IDLE_TIMEOUT_MS,

@@ -1,4 +1,5 @@
 import type { LogFormat, LogLevel } from './environment.variables';
+import type { FairShare } from './fair-share';
 import type { TenantQuotas } from './tenant-quotas';
 import type { TenantWebhooks } from './tenant-webhooks';
 
@@ -67,6 +68,8 @@ export class PlatformConfig {
     /** What one tenant or one client may use of the API; `tenantQuotas` null: no quota. */
     readonly limits: {
       tenantQuotas: TenantQuotas | null;
+      /** How each queue is shared between tenants (TENANT_WINDOW, TENANT_QUOTAS). */
+      fairShare: FairShare;
       authFailuresPerMinute: number;
       sseMaxStreamsPerTenant: number;
       sseIdleTimeoutMs: number;
