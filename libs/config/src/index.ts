@@ -11,4 +11,5 @@ export { PlatformConfigModule } from './platform-config.module';
 export { ANY_TENANT, TenantQuotas } from './tenant-quotas';
 export type { TenantQuota } from './tenant-quotas';
 export { TenantWebhooks } from './tenant-webhooks';
+export type { PlatformApp } from './unused-settings';
 export type { TenantWebhook } from './tenant-webhooks';

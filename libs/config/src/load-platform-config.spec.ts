@@ -149,4 +149,21 @@ describe('loadPlatformConfig', () => {
       'TRUST_PROXY must be a comma-separated list of IP addresses or CIDR ranges, such as "127.0.0.1,10.0.0.0/8", got "proxy.internal".',
     );
   });
+
+  it("leaves an app's start-up alone for a bad setting that only another app reads", () => {
+    const env = { WORKER_CONCURRENCY: 'lots', JOB_RETENTION_DAYS: '-1', SSE_HEARTBEAT_MS: 'x' };
+    expect(loadPlatformConfig({ WORKER_CONCURRENCY: 'lots' }, 'api').worker.concurrency).toBe(10);
+    expect(() => loadPlatformConfig({ WORKER_CONCURRENCY: 'lots' }, 'worker')).toThrow(
+      'WORKER_CONCURRENCY',
+    );
+    expect(() => loadPlatformConfig(env, 'scheduler')).toThrow('JOB_RETENTION_DAYS');
+    expect(() => loadPlatformConfig(env, 'api')).toThrow('SSE_HEARTBEAT_MS');
+    expect(() => loadPlatformConfig(env)).toThrow(InvalidConfigError);
+  });
+
+  it('validates what every app reads in each of them', () => {
+    for (const app of ['api', 'worker', 'scheduler'] as const) {
+      expect(() => loadPlatformConfig({ DATABASE_URL: 'nope' }, app)).toThrow('DATABASE_URL');
+    }
+  });
 });

@@ -7,16 +7,25 @@ import { listEntries } from './list-entries';
 import { PlatformConfig } from './platform.config';
 import { shownValue } from './shown-value';
 import { FairShare } from './fair-share';
+import { UNUSED_SETTINGS } from './unused-settings';
+import type { PlatformApp } from './unused-settings';
 import { TenantQuotas } from './tenant-quotas';
 import { TenantWebhooks } from './tenant-webhooks';
 
 /**
- * Reads and validates the environment once.
+ * Reads and validates the environment once: every setting, or with `app` the settings
+ * that app reads (the others keep their defaults, see UNUSED_SETTINGS).
  * @throws InvalidConfigError naming the first variable that breaks its rule.
  */
-export function loadPlatformConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig {
+export function loadPlatformConfig(
+  env: NodeJS.ProcessEnv = process.env,
+  app?: PlatformApp,
+): PlatformConfig {
+  const unused = app === undefined ? new Set<string>() : UNUSED_SETTINGS[app];
   const present = Object.fromEntries(
-    Object.entries(env).filter(([, value]) => value !== undefined && value !== ''),
+    Object.entries(env).filter(
+      ([name, value]) => value !== undefined && value !== '' && !unused.has(name),
+    ),
   );
   const vars = plainToInstance(EnvironmentVariables, present, {
     excludeExtraneousValues: true,
