@@ -60,6 +60,8 @@ describe('the platform on a Redis Cluster (REDIS_CLUSTER_NODES)', () => {
     expect(board.status).toBe(200);
     const shown = board.body.queues.find((queue: { name: string }) => queue.name === 'default');
     expect(shown.counts.completed).toBe(1);
+    const stats = await platform.get('/admin/queues/api/redis/stats', { headers: boardAuth });
+    expect(stats.status).toBe(200);
   });
 
   it('keeps each queue in one slot, and spreads the queues over the masters', async () => {
@@ -198,6 +200,29 @@ describe('the platform on a Redis Cluster (REDIS_CLUSTER_NODES)', () => {
     expect((await api.get('/metrics')).text).toMatch(
       /jobs_recovered_total\{reason="redis_data_lost"\} [1-9]/,
     );
+  });
+
+  it('keeps a paused queue paused after FLUSHALL on every master', async () => {
+    await platform.start('worker');
+    expect((await platform.post('/queues/low/pause', {})).status).toBe(200);
+    const held = await platform.createJob({ type: 'sleep', payload: { ms: 1 }, queue: 'low' });
+    expect(await cluster.commandOnEach('FLUSHALL')).toEqual(['OK', 'OK', 'OK']);
+    const client = cluster.client();
+    try {
+      await waitFor(
+        'the lost job to be handed back to its queue’s master',
+        () => client.exists(`{jobs:low}:low:${held}`),
+        (exists) => exists === 1,
+      );
+    } finally {
+      client.disconnect();
+    }
+    const probe = await platform.createJob({ type: 'sleep', payload: { ms: 1 }, queue: 'high' });
+    await platform.waitForStatus(probe, ['completed']);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect((await platform.get(`/job-status/${held}`)).body.status).toBe('queued');
+    expect((await platform.post('/queues/low/resume', {})).body.paused).toBe(false);
+    await platform.waitForStatus(held, ['completed']);
   });
 
   it('rescues a running job whose worker died and whose Redis copy the cluster lost', async () => {
