@@ -24,13 +24,13 @@ describe('the platform on a Redis Cluster (REDIS_CLUSTER_NODES)', () => {
     });
     await platform.start('api');
   }, 60_000);
-  afterEach(() => platform.kill('worker'));
   afterAll(async () => {
     await platform?.stop();
     await cluster?.stop();
   });
 
   it('runs a job to completion, and health, metrics and the dashboard see the cluster', async () => {
+    // One worker serves the tests until one needs a worker of its own.
     const worker = await platform.start('worker');
     const id = await platform.createJob({ type: 'sleep', payload: { ms: 1 } });
     expect(await platform.waitForStatus(id, ['completed'])).toMatchObject({ attempts: 1 });
@@ -65,7 +65,7 @@ describe('the platform on a Redis Cluster (REDIS_CLUSTER_NODES)', () => {
   });
 
   it('keeps each queue in one slot, and spreads the queues over the masters', async () => {
-    // A job in each queue, while no worker runs: every queue has keys.
+    // A job in each queue: every queue has keys (finished jobs stay in Redis for an hour).
     for (const queue of QUEUES) {
       await platform.createJob({ type: 'sleep', payload: { ms: 1 }, queue });
     }
@@ -100,36 +100,16 @@ describe('the platform on a Redis Cluster (REDIS_CLUSTER_NODES)', () => {
     const untagged = keysByNode.flat().filter((key) => !key.startsWith('{jobs:'));
     expect(untagged.filter((key) => !key.startsWith('jobs:limits:'))).toEqual([]);
 
-    await platform.start('worker');
     await platform.waitForAllFinished(await queuedIds());
   });
 
   it('retries a failing job until it completes', async () => {
-    await platform.start('worker');
     const id = await platform.createJob({
       type: 'sleep',
       payload: { ms: 1, fail_attempts: 2 },
       backoff: { type: 'fixed', delay_ms: 200 },
     });
     expect(await platform.waitForStatus(id, ['completed'])).toMatchObject({ attempts: 3 });
-  });
-
-  it('serves high before default before low, and by priority within a queue', async () => {
-    const create = (name: string, queue: string, priority?: number) =>
-      platform.createJob({ type: 'sleep', payload: { ms: 20, message: name }, queue, priority });
-    const created = [
-      await create('low-1', 'low'),
-      await create('default-p5', 'default', 5),
-      await create('high-p2', 'high', 2),
-      await create('default-1', 'default'),
-      await create('high-1', 'high'),
-    ];
-    await platform.start('worker', { WORKER_CONCURRENCY: '1' });
-    const jobs = await Promise.all(created.map((id) => platform.waitForStatus(id, ['completed'])));
-    const order = jobs
-      .sort((a, b) => Date.parse(a.started_at) - Date.parse(b.started_at))
-      .map((job) => job.result.message);
-    expect(order).toEqual(['high-1', 'high-p2', 'default-1', 'default-p5', 'low-1']);
   });
 
   it('carries queue events and the cancellation of a running job over the cluster', async () => {
@@ -150,7 +130,6 @@ describe('the platform on a Redis Cluster (REDIS_CLUSTER_NODES)', () => {
       });
       await subscriber.subscribe('jobs:cancellations');
 
-      await platform.start('worker');
       const id = await platform.createJob({ type: 'sleep', payload: { ms: 60_000 } });
       await waitFor(
         'the job’s added event',
@@ -169,18 +148,9 @@ describe('the platform on a Redis Cluster (REDIS_CLUSTER_NODES)', () => {
     }
   });
 
-  it('finishes the job of a SIGKILLed worker on another worker', async () => {
-    const doomed = await platform.start('worker');
-    const id = await platform.createJob({ type: 'sleep', payload: { ms: 1500 } });
-    await platform.waitForStatus(id, ['running']);
-    await doomed.stop('SIGKILL');
-    await platform.start('worker');
-    expect(await platform.waitForStatus(id, ['completed'], 30_000)).toMatchObject({
-      status: 'completed',
-    });
-  });
-
   it('finishes every acknowledged job after FLUSHALL on every master', async () => {
+    // Queued while no worker runs, so that the flush takes them all.
+    await platform.kill('worker');
     const burst = (count: number, request: Record<string, unknown>) =>
       Promise.all(Array.from({ length: count }, () => platform.createJob(request)));
     const queued = (
@@ -203,7 +173,6 @@ describe('the platform on a Redis Cluster (REDIS_CLUSTER_NODES)', () => {
   });
 
   it('keeps a paused queue paused after FLUSHALL on every master', async () => {
-    await platform.start('worker');
     expect((await platform.post('/queues/low/pause', {})).status).toBe(200);
     const held = await platform.createJob({ type: 'sleep', payload: { ms: 1 }, queue: 'low' });
     expect(await cluster.commandOnEach('FLUSHALL')).toEqual(['OK', 'OK', 'OK']);
@@ -225,8 +194,38 @@ describe('the platform on a Redis Cluster (REDIS_CLUSTER_NODES)', () => {
     await platform.waitForStatus(held, ['completed']);
   });
 
+  it('serves high before default before low, and by priority within a queue', async () => {
+    await platform.kill('worker');
+    const create = (name: string, queue: string, priority?: number) =>
+      platform.createJob({ type: 'sleep', payload: { ms: 20, message: name }, queue, priority });
+    const created = [
+      await create('low-1', 'low'),
+      await create('default-p5', 'default', 5),
+      await create('high-p2', 'high', 2),
+      await create('default-1', 'default'),
+      await create('high-1', 'high'),
+    ];
+    await platform.start('worker', { WORKER_CONCURRENCY: '1' });
+    const jobs = await Promise.all(created.map((id) => platform.waitForStatus(id, ['completed'])));
+    const order = jobs
+      .sort((a, b) => Date.parse(a.started_at) - Date.parse(b.started_at))
+      .map((job) => job.result.message);
+    expect(order).toEqual(['high-1', 'high-p2', 'default-1', 'default-p5', 'low-1']);
+  });
+
+  it('finishes the job of a SIGKILLed worker on another worker', async () => {
+    const doomed = platform.apps('worker').at(-1)!;
+    const id = await platform.createJob({ type: 'sleep', payload: { ms: 1500 } });
+    await platform.waitForStatus(id, ['running']);
+    await doomed.stop('SIGKILL');
+    await platform.start('worker');
+    expect(await platform.waitForStatus(id, ['completed'], 30_000)).toMatchObject({
+      status: 'completed',
+    });
+  });
+
   it('rescues a running job whose worker died and whose Redis copy the cluster lost', async () => {
-    const doomed = await platform.start('worker');
+    const doomed = platform.apps('worker').at(-1)!;
     const id = await platform.createJob({ type: 'sleep', payload: { ms: 1500 } });
     await platform.waitForStatus(id, ['running']);
     await doomed.stop('SIGKILL');

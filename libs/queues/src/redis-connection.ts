@@ -97,7 +97,7 @@ export async function connectRedis(
     await Promise.race([redis.connect().then(() => redis.ping()), timeout]);
   } catch (error) {
     redis.disconnect();
-    const reason = (firstError ?? (error as Error)).message || 'no answer';
+    const reason = failureReason(firstError ?? (error as Error));
     throw new RedisUnreachableError(
       described,
       reason.replace(/\.$/, ''),
@@ -109,6 +109,13 @@ export async function connectRedis(
   redis.off('error', keepFirst);
   logConnectionErrorsOnce(redis, `${described} (${redisVariable(settings)})`);
   return redis;
+}
+
+// A cluster that cannot load its slots says so, and keeps the node's own error beside it.
+function failureReason(error: Error & { lastNodeError?: Error }): string {
+  const reason = error.message || 'no answer';
+  const node = error.lastNodeError?.message;
+  return node ? `${reason.replace(/\.$/, '')} (${node.replace(/\.$/, '')})` : reason;
 }
 
 // ioredis emits an error per reconnect attempt: log when the link breaks and when it
