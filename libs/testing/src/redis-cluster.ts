@@ -59,7 +59,7 @@ export class RedisCluster {
     return Promise.all(this.nodes.map((node) => node.command(name, ...args)));
   }
 
-  /** The node that serves `key`'s slot, by CLUSTER KEYSLOT and CLUSTER SHARDS-like lookup. */
+  /** The node that serves `key`'s slot, as CLUSTER KEYSLOT and CLUSTER SLOTS say. */
   async nodeOf(key: string): Promise<RedisServer> {
     const slot = Number(await this.nodes[0].command('CLUSTER', 'KEYSLOT', key));
     const ranges = (await this.nodes[0].command('CLUSTER', 'SLOTS')) as Array<
