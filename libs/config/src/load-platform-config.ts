@@ -5,6 +5,7 @@ import { EnvironmentVariables, LOG_FORMATS, LOG_LEVELS } from './environment.var
 import { InvalidConfigError } from './invalid-config.error';
 import { listEntries } from './list-entries';
 import { PlatformConfig } from './platform.config';
+import { parseClusterNodes } from './redis-cluster-nodes';
 import { shownValue } from './shown-value';
 import { FairShare } from './fair-share';
 import { UNUSED_SETTINGS } from './unused-settings';
@@ -39,9 +40,20 @@ export function loadPlatformConfig(
       `${rule}, got ${shownValue(error.property, present[error.property])}.`,
     );
   }
+  if (present.REDIS_URL !== undefined && present.REDIS_CLUSTER_NODES !== undefined) {
+    throw new InvalidConfigError(
+      'REDIS_CLUSTER_NODES',
+      'REDIS_URL and REDIS_CLUSTER_NODES are both set: set REDIS_URL for one Redis, or ' +
+        'REDIS_CLUSTER_NODES for a Redis Cluster, not both.',
+    );
+  }
   const tenantQuotas = vars.TENANT_QUOTAS ? TenantQuotas.parse(vars.TENANT_QUOTAS) : null;
   return new PlatformConfig(
-    { url: vars.REDIS_URL, prefix: vars.QUEUE_PREFIX },
+    {
+      url: vars.REDIS_URL,
+      prefix: vars.QUEUE_PREFIX,
+      clusterNodes: parseClusterNodes(vars.REDIS_CLUSTER_NODES),
+    },
     { url: vars.DATABASE_URL, migrationUrl: vars.DATABASE_MIGRATION_URL || null },
     {
       port: vars.PORT,

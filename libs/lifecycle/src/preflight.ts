@@ -2,7 +2,7 @@ import { loadPlatformConfig } from '@lib/config';
 import type { PlatformApp, PlatformConfig } from '@lib/config';
 import { dataSourceOptions, openDataSource } from '@lib/database';
 import type { DatabaseSchema } from '@lib/database';
-import { PRODUCER_OPTIONS, connectRedis } from '@lib/queues';
+import { PRODUCER_OPTIONS, closeRedis, connectRedis } from '@lib/queues';
 
 /**
  * Checks what an app needs before Nest boots it, so that a wrong variable or a
@@ -16,7 +16,7 @@ export async function preflight(app: PlatformApp, schema: DatabaseSchema): Promi
     config.database.migrationUrl,
   );
   await dataSource.destroy();
-  const redis = await connectRedis(config.redis.url, PRODUCER_OPTIONS);
-  await redis.quit();
+  const redis = await connectRedis(config.redis, PRODUCER_OPTIONS);
+  await closeRedis(redis);
   return config;
 }
