@@ -7,6 +7,9 @@ import { QueuePauseSync } from './queue-pause-sync';
 import { RedisAudit } from './redis-audit';
 import { RedisLossDetector } from './redis-loss-detector';
 
+/** A sweep with the checks of Redis before it, or the hand-off alone. */
+type SweepKind = 'full' | 'hand-off only';
+
 /**
  * Keeps Redis in line with Postgres, in every app: every HANDOFF_SWEEP_MS it checks that
  * Redis kept its data and its paused queues, and hands waiting rows over; every
@@ -19,7 +22,7 @@ export class RecoveryLoop implements OnApplicationBootstrap, BeforeApplicationSh
   private readonly timers: NodeJS.Timeout[] = [];
   private readonly announced = new Set<string>();
   private sweeping: Promise<void> | null = null;
-  private sweepAgain = false;
+  private sweepAgain: SweepKind | null = null;
   // Jobs wait in Postgres for their turn: each job leaving Redis should let the next in.
   private heldBack = false;
   private auditing: Promise<void> | null = null;
@@ -56,35 +59,39 @@ export class RecoveryLoop implements OnApplicationBootstrap, BeforeApplicationSh
 
   /**
    * A job of this process left Redis (it ended): when jobs are held back for their turn,
-   * sweep soon so that the next in its line takes its place; otherwise this costs nothing.
+   * hand the next in line over soon; otherwise this costs nothing. Only the hand-off runs:
+   * the checks of Redis keep their own pace (every sweep of the loop).
    */
   handOffSoon(): void {
     if (this.heldBack) {
-      this.requestSweep();
+      this.requestSweep('hand-off only');
     }
   }
 
-  /** Sweeps soon; a request during a sweep runs one more right after it. */
-  private requestSweep(): void {
+  /** Sweeps soon; a request during a sweep runs one more right after it (a full one if any asked). */
+  private requestSweep(kind: SweepKind = 'full'): void {
     if (this.sweeping) {
-      this.sweepAgain = true;
+      this.sweepAgain = this.sweepAgain === 'full' || kind === 'full' ? 'full' : kind;
       return;
     }
-    this.sweeping = this.sweepOnce().finally(() => {
+    this.sweeping = this.sweepOnce(kind).finally(() => {
       this.sweeping = null;
-      if (this.sweepAgain) {
-        this.sweepAgain = false;
-        this.requestSweep();
+      const again = this.sweepAgain;
+      this.sweepAgain = null;
+      if (again) {
+        this.requestSweep(again);
       }
     });
   }
 
-  private async sweepOnce(): Promise<void> {
+  private async sweepOnce(kind: SweepKind): Promise<void> {
     const ids = [...this.announced];
     this.announced.clear();
-    await this.guarded('loss check', () => this.detector.check());
-    // Before the sweep: jobs handed to a Redis that forgot a pause must wait in it.
-    await this.guarded('pause check', () => this.pauses.repause());
+    if (kind === 'full') {
+      await this.guarded('loss check', () => this.detector.check());
+      // Before the sweep: jobs handed to a Redis that forgot a pause must wait in it.
+      await this.guarded('pause check', () => this.pauses.repause());
+    }
     await this.guarded('hand-off sweep', async () => {
       await this.sweep.sweep(ids);
       this.heldBack = await this.sweep.anyHeldBack();
