@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { dataSourceOptions, openDataSource } from '@lib/database';
 import { TestDatabase } from '@lib/testing';
 import type { DataSource } from 'typeorm';
@@ -7,6 +6,7 @@ import type { AwaitingHandOff } from './hand-off-ledger';
 import type { NewJobStatus } from './job-status.entity';
 import { JobStatusRecorder } from './job-status.recorder';
 import { JOB_STATUS_SCHEMA } from './job-status.schema';
+import { newJobStatus } from './new-job-status.fixture';
 
 const WINDOW = 3;
 const windows = { otherTenants: WINDOW, tenants: ['capped'], sizes: [2] };
@@ -28,29 +28,8 @@ describe('the fair hand-off, against Postgres', () => {
   });
   beforeEach(() => dataSource.query('DELETE FROM job_statuses'));
 
-  const job = (tenantId: string, handOffWindow: number, priority = 0): NewJobStatus => ({
-    id: randomUUID(),
-    tenantId,
-    type: 'sleep',
-    queue: 'default',
-    priority,
-    status: 'queued',
-    payload: { ms: 1 },
-    attempts: 0,
-    maxAttempts: 1,
-    timeoutMs: 60_000,
-    backoff: { type: 'fixed', delay_ms: 10 },
-    runAt: null,
-    idempotencyKey: null,
-    requestHash: null,
-    scheduleName: null,
-    scheduledFor: null,
-    dependsOn: null,
-    onDependencyFailure: 'cancel',
-    webhookUrl: null,
-    webhookSecret: null,
-    handOffWindow,
-  });
+  const job = (tenantId: string, handOffWindow: number, priority = 0): NewJobStatus =>
+    newJobStatus({ tenantId, handOffWindow, priority });
   const create = (jobs: NewJobStatus[]) => Promise.all(jobs.map((row) => recorder.create(row)));
   const tenantOf = async (ids: string[]) =>
     (

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { dataSourceOptions, openDataSource } from '@lib/database';
 import { TestDatabase } from '@lib/testing';
 import { Client } from 'pg';
@@ -8,6 +7,7 @@ import type { NewJobStatus, OnDependencyFailure } from './job-status.entity';
 import { JobStatus } from './job-status.entity';
 import { JobStatusRecorder } from './job-status.recorder';
 import { JOB_STATUS_SCHEMA } from './job-status.schema';
+import { newJobStatus } from './new-job-status.fixture';
 
 // A job's end as any writer records it: the triggers react to the status, not to who wrote it.
 const END = `UPDATE job_statuses SET status = $2, finished_at = now(), updated_at = now() WHERE id = $1`;
@@ -31,28 +31,7 @@ describe('Job dependencies, kept by Postgres', () => {
   const row = (
     dependsOn: string[] | null = null,
     onDependencyFailure: OnDependencyFailure = 'cancel',
-  ): NewJobStatus => ({
-    id: randomUUID(),
-    tenantId: 'default',
-    type: 'sleep',
-    queue: 'default',
-    priority: 0,
-    status: 'queued',
-    payload: {},
-    attempts: 0,
-    maxAttempts: 3,
-    timeoutMs: 60_000,
-    backoff: { type: 'fixed', delay_ms: 10 },
-    runAt: null,
-    idempotencyKey: null,
-    requestHash: null,
-    scheduleName: null,
-    scheduledFor: null,
-    dependsOn,
-    onDependencyFailure,
-    webhookUrl: null,
-    webhookSecret: null,
-  });
+  ): NewJobStatus => newJobStatus({ payload: {}, dependsOn, onDependencyFailure });
   const job = async (dependsOn: string[] | null = null, policy?: OnDependencyFailure) => {
     const created = row(dependsOn, policy);
     return { id: created.id, status: (await recorder.create(created))?.status };

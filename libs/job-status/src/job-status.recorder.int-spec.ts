@@ -7,6 +7,7 @@ import { JobStatus } from './job-status.entity';
 import { JobStatusRecorder } from './job-status.recorder';
 import type { StartedAttempt } from './job-status.recorder';
 import { JOB_STATUS_SCHEMA } from './job-status.schema';
+import { newJobStatus } from './new-job-status.fixture';
 
 const error: JobError = { message: 'boom', permanent: false, name: 'Error', attempt: 1, at: 'now' };
 const WORKER = randomUUID();
@@ -26,30 +27,8 @@ describe('JobStatusRecorder against Postgres', () => {
   });
 
   const newJob = async (idempotencyKey: string | null = null) => {
-    const id = randomUUID();
-    const created = await recorder.create({
-      id,
-      tenantId: 'default',
-      type: 'sleep',
-      queue: 'default',
-      priority: 0,
-      status: 'queued',
-      payload: { ms: 1 },
-      attempts: 0,
-      maxAttempts: 3,
-      timeoutMs: 60_000,
-      backoff: { type: 'fixed', delay_ms: 10 },
-      runAt: null,
-      idempotencyKey,
-      requestHash: idempotencyKey && 'hash',
-      scheduleName: null,
-      scheduledFor: null,
-      dependsOn: null,
-      onDependencyFailure: 'cancel',
-      webhookUrl: null,
-      webhookSecret: null,
-    });
-    return { id, created };
+    const job = newJobStatus({ idempotencyKey, requestHash: idempotencyKey && 'hash' });
+    return { id: job.id, created: await recorder.create(job) };
   };
   const load = (id: string) => dataSource.getRepository(JobStatus).findOneByOrFail({ id });
   /** Opens an attempt and records it running, as a worker does once it lasts. */
