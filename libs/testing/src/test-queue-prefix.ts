@@ -38,14 +38,22 @@ export class TestQueuePrefix {
         let cursor = '0';
         do {
           const [next, keys] = await redis.scan(cursor, 'MATCH', match, 'COUNT', 500);
-          // One at a time: on a cluster the keys of one node may still span several slots.
-          for (const key of keys) {
-            await redis.unlink(key);
-          }
+          await this.unlink(redis, keys);
           cursor = next;
         } while (cursor !== '0');
       }
     });
+  }
+
+  // On a cluster one at a time: the keys of one node may still span several slots.
+  private async unlink(redis: Redis, keys: string[]): Promise<void> {
+    if (!this.clusterNodes && keys.length > 0) {
+      await redis.unlink(...keys);
+      return;
+    }
+    for (const key of this.clusterNodes ? keys : []) {
+      await redis.unlink(key);
+    }
   }
 
   // On a cluster the queues' keys start with their hash tag, `{prefix:queue}` (see queuePrefix).
