@@ -29,9 +29,10 @@ describe('starting the apps', () => {
     return fatal[0].msg;
   };
 
+  // A setting every app reads (a worker-only one stops the worker alone: processes-per-host).
   it.each(APPS)('%s stops with one line naming an invalid variable', async (app) => {
-    expect(await refusedStart(app, { WORKER_CONCURRENCY: 'abc' })).toBe(
-      'Invalid configuration: WORKER_CONCURRENCY must be an integer from 1 to 1000, got "abc".',
+    expect(await refusedStart(app, { HANDOFF_SWEEP_MS: 'abc' })).toBe(
+      'Invalid configuration: HANDOFF_SWEEP_MS must be an integer from 100 to 60000, got "abc".',
     );
   });
 
