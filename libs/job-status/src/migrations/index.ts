@@ -14,6 +14,7 @@ import { AddJobDependencies1764800000000 } from './1764800000000-add-job-depende
 import { AddListFilterIndexes1764830000000 } from './1764830000000-add-list-filter-indexes';
 import { CreateQueuePauses1764840000000 } from './1764840000000-create-queue-pauses';
 import { AddWebhooks1764810000000 } from './1764810000000-add-webhooks';
+import { PartitionJobStatuses1764850000000 } from './1764850000000-partition-job-statuses';
 
 /**
  * Every migration of the job_statuses table (and of jobs_enqueue, api_keys and audit_log
@@ -36,4 +37,5 @@ export const JOB_STATUS_MIGRATIONS = [
   AddWebhooks1764810000000,
   AddListFilterIndexes1764830000000,
   CreateQueuePauses1764840000000,
+  PartitionJobStatuses1764850000000,
 ];
