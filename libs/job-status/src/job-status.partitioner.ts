@@ -4,6 +4,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import { TERMINAL_STATES, sqlStates } from './job-state';
+import { partitionDayOf } from './partition-day';
+import type { PartitionDay } from './partition-day';
 
 const DAY_MS = 24 * 60 * 60_000;
 
@@ -22,10 +24,8 @@ const PARTITION_NAME = /^job_statuses_p(\d{4})(\d{2})(\d{2})$/;
 // of the table waits behind: give up soon and try at the next sweep rather than stall them.
 const LOCK_TIMEOUT = `SET LOCAL lock_timeout = '2s'`;
 
-interface Partition {
+interface Partition extends PartitionDay {
   name: string;
-  from: Date;
-  to: Date;
 }
 
 const utcDay = (at: Date) => at.toISOString().slice(0, 10);
@@ -92,8 +92,7 @@ export class JobStatusPartitioner {
       if (!day) {
         return [];
       }
-      const from = new Date(`${day[1]}-${day[2]}-${day[3]}T00:00:00Z`);
-      return [{ name, from, to: new Date(from.getTime() + DAY_MS) }];
+      return [{ name, ...partitionDayOf(new Date(`${day[1]}-${day[2]}-${day[3]}T00:00:00Z`)) }];
     });
   }
 
