@@ -10,10 +10,12 @@ describe('creating jobs in a batch', () => {
   let redis: RedisServer;
   let platform: TestPlatform;
 
-  // Its own Redis, so that the commands one batch sends can be counted.
+  // Its own Redis, so that the commands one batch sends can be counted; a tenant window
+  // as large as a batch, so that a whole batch has room in Redis (fair-sharing.e2e-spec
+  // shows what a full window holds back).
   beforeAll(async () => {
     redis = await RedisServer.start();
-    platform = new TestPlatform('bulk-create', { REDIS_URL: redis.url });
+    platform = new TestPlatform('bulk-create', { REDIS_URL: redis.url, TENANT_WINDOW: '1000' });
     await platform.start('api');
   });
   afterAll(async () => {

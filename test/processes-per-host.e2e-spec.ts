@@ -52,4 +52,16 @@ describe('several workers and schedulers on one host', () => {
         'to 0 for any free port, or leave it unset to take the first free one from 3001.',
     );
   });
+
+  it("starts each app whatever another app's own settings say, and the app that reads them refuses", async () => {
+    // One environment for all three, with a worker setting gone wrong.
+    const shared = { WORKER_CONCURRENCY: 'lots', HEALTH_PORT: '0' };
+    const api = await platform.start('api', shared);
+    expect((await api.get('/health')).status).toBe(200);
+    const scheduler = await platform.start('scheduler', shared);
+    expect((await scheduler.get('/health')).status).toBe(200);
+    const worker = new AppProcess('worker', platform.envFor(shared));
+    expect((await worker.exited).code).toBe(1);
+    expect(worker.logs()).toContain('WORKER_CONCURRENCY');
+  });
 });

@@ -34,7 +34,7 @@ export class ApiModule {
     return {
       module: ApiModule,
       imports: [
-        PlatformConfigModule,
+        PlatformConfigModule.forApp('api'),
         PlatformLoggerModule.forApp('api'),
         MetricsModule,
         HealthModule.forApp({ redisRequired: false }),

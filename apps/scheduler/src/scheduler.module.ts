@@ -17,7 +17,7 @@ import { RetentionSweeper } from './retention-sweeper';
  */
 @Module({
   imports: [
-    PlatformConfigModule,
+    PlatformConfigModule.forApp('scheduler'),
     PlatformLoggerModule.forApp('scheduler'),
     MetricsModule,
     HealthModule.forApp({ redisRequired: false }),

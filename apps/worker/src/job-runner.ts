@@ -3,6 +3,7 @@ import { JOB_STATES, JobStatusRecorder } from '@lib/job-status';
 import type { AttemptOutcome } from '@lib/job-status';
 import { PlatformMetrics } from '@lib/metrics';
 import { ScheduledRetry } from '@lib/queues';
+import { RecoveryLoop } from '@lib/recovery';
 import { Injectable, Logger } from '@nestjs/common';
 import { UnrecoverableError } from 'bullmq';
 import type { Logger as Pino } from 'pino';
@@ -43,6 +44,7 @@ export class JobRunner {
     private readonly contexts: JobContextFactory,
     private readonly metrics: PlatformMetrics,
     private readonly identity: WorkerIdentity,
+    private readonly recovery: RecoveryLoop,
   ) {}
 
   async run(fetched: Fetched): Promise<void> {
@@ -124,6 +126,7 @@ export class JobRunner {
       // Postgres has the outcome; a Redis that lost the job is mended by the Redis audit.
       log().warn(`Outcome recorded, but Redis could not settle the job: ${error.message}`);
     });
+    this.recovery.handOffSoon();
     this.count(recorded, labels);
     this.report(log, recorded);
   }

@@ -5,14 +5,14 @@ import {
   CancellationChannel,
   closeRedis,
   connectRedis,
+  queuePrefix,
   queueSlotCaps,
   servedQueues,
 } from '@lib/queues';
-import type { QueueName } from '@lib/queues';
+import type { QueueName, RedisClient } from '@lib/queues';
 import { Injectable, Logger } from '@nestjs/common';
 import type { BeforeApplicationShutdown, OnApplicationBootstrap } from '@nestjs/common';
 import type { Job } from 'bullmq';
-import type { Redis } from 'ioredis';
 import { JobCancelledError } from './job-cancelled.error';
 import { JobRunner } from './job-runner';
 import { ServedQueue } from './served-queue';
@@ -57,7 +57,7 @@ export class QueueConsumer implements OnApplicationBootstrap, BeforeApplicationS
   private lanes: Lane<ServedQueue>[] = [];
   // WORKER_QUEUE_CONCURRENCY: the most slots a queue may take; a queue not named has no cap.
   private caps = new Map<QueueName, number>();
-  private connection: Redis | null = null;
+  private connection: RedisClient | null = null;
   private loop: Promise<void> | null = null;
   private lockRenewal: NodeJS.Timeout | null = null;
   private stopping = false;
@@ -71,12 +71,12 @@ export class QueueConsumer implements OnApplicationBootstrap, BeforeApplicationS
 
   async onApplicationBootstrap(): Promise<void> {
     const { worker, redis } = this.config;
-    this.connection = await connectRedis(redis.url, CONSUMER_OPTIONS);
+    this.connection = await connectRedis(redis, CONSUMER_OPTIONS);
     this.queues = servedQueues(worker.queues).map(
       (name) =>
         new ServedQueue(name, {
-          connection: this.connection as Redis,
-          prefix: redis.prefix,
+          connection: this.connection as RedisClient,
+          prefix: queuePrefix(redis, name),
           stallTimeoutMs: worker.stallTimeoutMs,
           onMaybeWaiting: () => this.wakeup.wake(),
         }),

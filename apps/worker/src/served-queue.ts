@@ -1,12 +1,12 @@
 import { platformBackoffStrategy } from '@lib/queues';
-import type { QueueName } from '@lib/queues';
+import type { QueueName, RedisClient } from '@lib/queues';
 import { Logger } from '@nestjs/common';
 import { QueueEvents, Worker } from 'bullmq';
 import type { Job } from 'bullmq';
-import type { Redis } from 'ioredis';
 
 export interface ServedQueueOptions {
-  connection: Redis;
+  connection: RedisClient;
+  /** This queue's BullMQ prefix (queuePrefix: a hash tag of its own on a Redis Cluster). */
   prefix: string;
   stallTimeoutMs: number;
   /** Called when a job may be waiting: one was added, promoted, or a delay ran out. */

@@ -19,7 +19,7 @@ import { WorkerIdentity } from './worker-identity';
 /** The worker: the only app that consumes queues and runs jobs. */
 @Module({
   imports: [
-    PlatformConfigModule,
+    PlatformConfigModule.forApp('worker'),
     PlatformLoggerModule.forApp('worker'),
     MetricsModule,
     HealthModule.forApp({ redisRequired: true }),

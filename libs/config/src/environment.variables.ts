@@ -37,6 +37,14 @@ export class EnvironmentVariables {
   })
   REDIS_URL = 'redis://127.0.0.1:6379';
 
+  /**
+   * Seed nodes of a Redis Cluster, `host:port,host:port,…`: every app then uses the cluster
+   * instead of REDIS_URL (set one or the other, not both). Empty: one Redis at REDIS_URL.
+   */
+  @Expose()
+  @Matches(/^.{0,8192}$/, { message: 'REDIS_CLUSTER_NODES must be at most 8192 characters' })
+  REDIS_CLUSTER_NODES = '';
+
   /** Postgres that holds job statuses; its database is created if missing. */
   @Expose()
   @Matches(/^postgres(ql)?:\/\/[^/\s]+\/[^/?\s]+(\?\S*)?$/, {
@@ -240,6 +248,14 @@ export class EnvironmentVariables {
   @Expose()
   @Matches(/^.{0,65536}$/s, { message: 'TENANT_QUOTAS must be at most 65536 characters of JSON' })
   TENANT_QUOTAS = '';
+
+  /**
+   * Jobs of one tenant that Redis holds at once per queue (waiting or running there), times
+   * the tenant's `weight`; the rest wait in Postgres for their turn (see FairShare).
+   */
+  @Expose()
+  @IntegerFrom(1, 100_000, { coerce: true, showValue: false })
+  TENANT_WINDOW = 100;
 
   /**
    * Default webhook per tenant as JSON, for jobs that name none:

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { InvalidConfigError } from './invalid-config.error';
 import { loadPlatformConfig } from './load-platform-config';
+import { InvalidClusterNodeError } from './redis-cluster-nodes';
 
 describe('loadPlatformConfig', () => {
   it('uses defaults that work on a developer machine', () => {
@@ -8,6 +9,7 @@ describe('loadPlatformConfig', () => {
     expect(config.redis).toEqual({
       url: 'redis://127.0.0.1:6379',
       prefix: 'jobs',
+      clusterNodes: null,
     });
     expect(config.database.url).toBe('postgres://postgres@127.0.0.1:5432/jobs');
     expect(config.api).toEqual({ port: 3000, auth: true, trustedProxies: [] });
@@ -147,6 +149,53 @@ describe('loadPlatformConfig', () => {
     ).toEqual(['10.0.0.1', '10.1.0.0/16', '::1']);
     expect(() => loadPlatformConfig({ TRUST_PROXY: 'proxy.internal' })).toThrow(
       'TRUST_PROXY must be a comma-separated list of IP addresses or CIDR ranges, such as "127.0.0.1,10.0.0.0/8", got "proxy.internal".',
+    );
+  });
+
+  it("leaves an app's start-up alone for a bad setting that only another app reads", () => {
+    const env = { WORKER_CONCURRENCY: 'lots', JOB_RETENTION_DAYS: '-1', SSE_HEARTBEAT_MS: 'x' };
+    expect(loadPlatformConfig({ WORKER_CONCURRENCY: 'lots' }, 'api').worker.concurrency).toBe(10);
+    expect(() => loadPlatformConfig({ WORKER_CONCURRENCY: 'lots' }, 'worker')).toThrow(
+      'WORKER_CONCURRENCY',
+    );
+    expect(() => loadPlatformConfig(env, 'scheduler')).toThrow('JOB_RETENTION_DAYS');
+    expect(() => loadPlatformConfig(env, 'api')).toThrow('SSE_HEARTBEAT_MS');
+    expect(() => loadPlatformConfig(env)).toThrow(InvalidConfigError);
+  });
+
+  it('validates what every app reads in each of them', () => {
+    for (const app of ['api', 'worker', 'scheduler'] as const) {
+      expect(() => loadPlatformConfig({ DATABASE_URL: 'nope' }, app)).toThrow('DATABASE_URL');
+    }
+  });
+
+  it('reads REDIS_CLUSTER_NODES as host:port seed nodes, and names an entry that is not one', () => {
+    expect(loadPlatformConfig({}).redis.clusterNodes).toBeNull();
+    expect(
+      loadPlatformConfig({ REDIS_CLUSTER_NODES: 'redis-a:7000, 10.0.0.2:7001,[::1]:7002' }).redis
+        .clusterNodes,
+    ).toEqual([
+      { host: 'redis-a', port: 7000 },
+      { host: '10.0.0.2', port: 7001 },
+      { host: '::1', port: 7002 },
+    ]);
+    for (const bad of ['redis-a', 'redis://redis-a:7000', 'redis-a:70000', 'redis-a:0']) {
+      const load = () => loadPlatformConfig({ REDIS_CLUSTER_NODES: `10.0.0.1:7000,${bad}` });
+      expect(load).toThrow(InvalidClusterNodeError);
+      expect(load).toThrow(
+        `Invalid configuration: REDIS_CLUSTER_NODES entry "${bad}" is not host:port; expected ` +
+          'host:port,host:port,… such as "10.0.0.1:7000,10.0.0.2:7000,[::1]:7002".',
+      );
+    }
+  });
+
+  it('refuses REDIS_URL and REDIS_CLUSTER_NODES together, in one line', () => {
+    const load = () =>
+      loadPlatformConfig({ REDIS_URL: 'redis://a:6379', REDIS_CLUSTER_NODES: 'a:7000' });
+    expect(load).toThrow(InvalidConfigError);
+    expect(load).toThrow(
+      'Invalid configuration: REDIS_URL and REDIS_CLUSTER_NODES are both set: set REDIS_URL for ' +
+        'one Redis, or REDIS_CLUSTER_NODES for a Redis Cluster, not both.',
     );
   });
 });

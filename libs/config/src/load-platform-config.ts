@@ -5,17 +5,28 @@ import { EnvironmentVariables, LOG_FORMATS, LOG_LEVELS } from './environment.var
 import { InvalidConfigError } from './invalid-config.error';
 import { listEntries } from './list-entries';
 import { PlatformConfig } from './platform.config';
+import { parseClusterNodes } from './redis-cluster-nodes';
 import { shownValue } from './shown-value';
+import { FairShare } from './fair-share';
+import { UNUSED_SETTINGS } from './unused-settings';
+import type { PlatformApp } from './unused-settings';
 import { TenantQuotas } from './tenant-quotas';
 import { TenantWebhooks } from './tenant-webhooks';
 
 /**
- * Reads and validates the environment once.
+ * Reads and validates the environment once: every setting, or with `app` the settings
+ * that app reads (the others keep their defaults, see UNUSED_SETTINGS).
  * @throws InvalidConfigError naming the first variable that breaks its rule.
  */
-export function loadPlatformConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig {
+export function loadPlatformConfig(
+  env: NodeJS.ProcessEnv = process.env,
+  app?: PlatformApp,
+): PlatformConfig {
+  const unused = app === undefined ? new Set<string>() : UNUSED_SETTINGS[app];
   const present = Object.fromEntries(
-    Object.entries(env).filter(([, value]) => value !== undefined && value !== ''),
+    Object.entries(env).filter(
+      ([name, value]) => value !== undefined && value !== '' && !unused.has(name),
+    ),
   );
   const vars = plainToInstance(EnvironmentVariables, present, {
     excludeExtraneousValues: true,
@@ -29,8 +40,20 @@ export function loadPlatformConfig(env: NodeJS.ProcessEnv = process.env): Platfo
       `${rule}, got ${shownValue(error.property, present[error.property])}.`,
     );
   }
+  if (present.REDIS_URL !== undefined && present.REDIS_CLUSTER_NODES !== undefined) {
+    throw new InvalidConfigError(
+      'REDIS_CLUSTER_NODES',
+      'REDIS_URL and REDIS_CLUSTER_NODES are both set: set REDIS_URL for one Redis, or ' +
+        'REDIS_CLUSTER_NODES for a Redis Cluster, not both.',
+    );
+  }
+  const tenantQuotas = vars.TENANT_QUOTAS ? TenantQuotas.parse(vars.TENANT_QUOTAS) : null;
   return new PlatformConfig(
-    { url: vars.REDIS_URL, prefix: vars.QUEUE_PREFIX },
+    {
+      url: vars.REDIS_URL,
+      prefix: vars.QUEUE_PREFIX,
+      clusterNodes: parseClusterNodes(vars.REDIS_CLUSTER_NODES),
+    },
     { url: vars.DATABASE_URL, migrationUrl: vars.DATABASE_MIGRATION_URL || null },
     {
       port: vars.PORT,
@@ -76,7 +99,8 @@ export function loadPlatformConfig(env: NodeJS.ProcessEnv = process.env): Platfo
       idleTimeoutMs: vars.OUTBOUND_IDLE_TIMEOUT_MS,
     },
     {
-      tenantQuotas: vars.TENANT_QUOTAS ? TenantQuotas.parse(vars.TENANT_QUOTAS) : null,
+      tenantQuotas,
+      fairShare: new FairShare(vars.TENANT_WINDOW, tenantQuotas),
       authFailuresPerMinute: vars.AUTH_FAILURES_PER_MINUTE,
       sseMaxStreamsPerTenant: vars.SSE_MAX_STREAMS_PER_TENANT,
       sseIdleTimeoutMs: vars.SSE_IDLE_TIMEOUT_MS,

@@ -1,11 +1,21 @@
 import type { LogFormat, LogLevel } from './environment.variables';
+import type { FairShare } from './fair-share';
+import type { RedisClusterNode } from './redis-cluster-nodes';
 import type { TenantQuotas } from './tenant-quotas';
 import type { TenantWebhooks } from './tenant-webhooks';
+
+/** Where the queues live: one Redis (`url`) or a Redis Cluster (`clusterNodes`). */
+export interface RedisSettings {
+  url: string;
+  prefix: string;
+  clusterNodes: readonly RedisClusterNode[] | null;
+}
 
 /** The validated, typed configuration every app receives by injection. */
 export class PlatformConfig {
   constructor(
-    readonly redis: { url: string; prefix: string },
+    /** `clusterNodes`: the seed nodes of a Redis Cluster, used instead of `url`; null for one Redis. */
+    readonly redis: RedisSettings,
     /** `migrationUrl`: the role that creates the database and migrates it; null for `url`'s. */
     readonly database: { url: string; migrationUrl: string | null },
     /** `auth`: false only with API_AUTH=off, when no request needs a key. */
@@ -67,6 +77,8 @@ export class PlatformConfig {
     /** What one tenant or one client may use of the API; `tenantQuotas` null: no quota. */
     readonly limits: {
       tenantQuotas: TenantQuotas | null;
+      /** How each queue is shared between tenants (TENANT_WINDOW, TENANT_QUOTAS). */
+      fairShare: FairShare;
       authFailuresPerMinute: number;
       sseMaxStreamsPerTenant: number;
       sseIdleTimeoutMs: number;

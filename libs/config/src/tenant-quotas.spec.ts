@@ -28,7 +28,7 @@ describe('TenantQuotas', () => {
     ],
     [
       '{"acme": {"max_pending": 5}}',
-      'TENANT_QUOTAS.acme.max_pending is not a quota; known: max_pending_jobs, create_per_minute, got 5.',
+      'TENANT_QUOTAS.acme.max_pending is not a quota; known: max_pending_jobs, create_per_minute, max_running_jobs, weight, got 5.',
     ],
     [
       '{"*": {"create_per_minute": 0}}',

@@ -6,11 +6,17 @@ export interface TenantQuota {
   readonly maxPendingJobs?: number;
   /** Jobs the tenant may create per minute, across every API process. */
   readonly createPerMinute?: number;
+  /** Jobs of the tenant running at once in one queue, across every worker. */
+  readonly maxRunningJobs?: number;
+  /** The tenant's share of a queue against other tenants' (1 when absent; see FairShare). */
+  readonly weight?: number;
 }
 
 const FIELDS: Record<string, keyof TenantQuota> = {
   max_pending_jobs: 'maxPendingJobs',
   create_per_minute: 'createPerMinute',
+  max_running_jobs: 'maxRunningJobs',
+  weight: 'weight',
 };
 
 /** The wildcard entry: the quota of every tenant that has no entry of its own. */
@@ -53,7 +59,17 @@ export class TenantQuotas {
 
   /** The tenant's quota: its own entry, else `"*"`, else no limit. */
   forTenant(tenant: string): TenantQuota {
-    return this.byTenant.get(tenant) ?? this.byTenant.get(ANY_TENANT) ?? {};
+    return this.byTenant.get(tenant) ?? this.forOtherTenants();
+  }
+
+  /** The quota of every tenant without an entry of its own: `"*"`, else no limit. */
+  forOtherTenants(): TenantQuota {
+    return this.byTenant.get(ANY_TENANT) ?? {};
+  }
+
+  /** The tenants with an entry of their own (not `"*"`). */
+  namedTenants(): string[] {
+    return [...this.byTenant.keys()].filter((tenant) => tenant !== ANY_TENANT);
   }
 }
 

@@ -1,9 +1,9 @@
 import { PlatformConfig } from '@lib/config';
 import { PlatformError } from '@lib/errors';
-import { JobStatusReader, JobStatusRecorder } from '@lib/job-status';
-import type { JobState, JobStatus, NewJobStatus, PendingQuotaReached } from '@lib/job-status';
+import { HandOffLedger, JobStatusReader, JobStatusRecorder } from '@lib/job-status';
+import type { CreatedJob, JobStatus, NewJobStatus, PendingQuotaReached } from '@lib/job-status';
 import { PlatformMetrics } from '@lib/metrics';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { DependencyCheck } from './dependency-check';
 import { DispatchMarker, goesToRedis } from './dispatch-marker';
 import type { DispatchRequest, DispatchResult } from './dispatch-request';
@@ -12,6 +12,12 @@ import { JobHandOff } from './job-hand-off';
 import { JobRowBuilder } from './job-row-builder';
 import type { JobDraft } from './job-row-builder';
 import { PendingJobsQuotaExceededError } from './pending-jobs-quota-exceeded.error';
+
+/** A job this call wrote, and how. */
+interface NewlyWritten {
+  row: NewJobStatus;
+  created: CreatedJob;
+}
 
 /** What became of one request of a batch: its job, or the error it would get alone. */
 export type DispatchOutcome = DispatchResult | PlatformError;
@@ -32,6 +38,8 @@ const stepKey = (firstKey: string, step: number) => `${firstKey}#${step + 1}`;
  */
 @Injectable()
 export class JobDispatcher {
+  private readonly logger = new Logger('dispatch');
+
   constructor(
     private readonly rows: JobRowBuilder,
     private readonly dependencies: DependencyCheck,
@@ -39,6 +47,7 @@ export class JobDispatcher {
     private readonly marker: DispatchMarker,
     private readonly reader: JobStatusReader,
     private readonly recorder: JobStatusRecorder,
+    private readonly ledger: HandOffLedger,
     private readonly metrics: PlatformMetrics,
     private readonly config: PlatformConfig,
   ) {}
@@ -107,15 +116,17 @@ export class JobDispatcher {
       idempotencyKey: firstKey === null || step === 0 ? firstKey : stepKey(firstKey, step),
       dependsOn: step === 0 ? row.dependsOn : [drafts[step - 1].row.id],
     }));
-    const statuses = await this.recorder.createChain(rows);
-    if (statuses === null) {
+    const written = await this.recorder.createChain(rows);
+    if (written === null) {
       return this.replayChain(rows);
     }
     rows.forEach((row) => this.metrics.jobsCreated.inc({ type: row.type, queue: row.queue }));
-    if (goesToRedis(statuses[0]) && (await this.handOff.placeSoon(rows[0]))) {
-      this.marker.markSoon(rows[0]);
-    }
-    return rows.map((row, step) => ({ jobId: row.id, status: statuses[step], created: true }));
+    await this.handOver([{ row: rows[0], created: written[0] }]);
+    return rows.map((row, step) => ({
+      jobId: row.id,
+      status: written[step].status,
+      created: true,
+    }));
   }
 
   private async replayChain(rows: readonly NewJobStatus[]): Promise<DispatchResult[]> {
@@ -163,34 +174,57 @@ export class JobDispatcher {
     const lostRaces = drafts.filter((_, index) => written[index] === null);
     // Lost a race with an identical key: the other request's row is the job.
     const winners = await this.jobsUnderKeys(lostRaces);
-    return Promise.all(
-      drafts.map(async (draft, index) => {
-        const answer = written[index];
-        if (answer !== null && typeof answer === 'object') {
-          const { pendingJobs, maxPendingJobs } = answer;
-          return new PendingJobsQuotaExceededError(draft.row.tenantId, pendingJobs, maxPendingJobs);
-        }
-        if (answer === null) {
-          return replay(
-            winners.get(this.keyOfDraft(draft) ?? '') as JobStatus,
-            draft.row.requestHash,
-          );
-        }
-        const { row } = draft;
-        this.metrics.jobsCreated.inc({ type: row.type, queue: row.queue });
-        if (goesToRedis(answer) && (await this.handOff.placeSoon(row))) {
+    const fresh: NewlyWritten[] = [];
+    const outcomes = drafts.map((draft, index): DispatchOutcome => {
+      const answer = written[index];
+      if (answer !== null && 'maxPendingJobs' in answer) {
+        const { pendingJobs, maxPendingJobs } = answer;
+        return new PendingJobsQuotaExceededError(draft.row.tenantId, pendingJobs, maxPendingJobs);
+      }
+      if (answer === null) {
+        return replay(
+          winners.get(this.keyOfDraft(draft) ?? '') as JobStatus,
+          draft.row.requestHash,
+        );
+      }
+      const { row } = draft;
+      this.metrics.jobsCreated.inc({ type: row.type, queue: row.queue });
+      fresh.push({ row, created: answer });
+      return { jobId: row.id, status: answer.status, created: true };
+    });
+    await this.handOver(fresh);
+    return outcomes;
+  }
+
+  /**
+   * Hands the new jobs that go to Redis now over (one round trip), and wakes the sweep for
+   * those held back for their turn: one announcement per (queue, tenant) line is enough,
+   * since the sweep then serves the whole line as room allows.
+   */
+  private async handOver(jobs: readonly NewlyWritten[]): Promise<void> {
+    const lines = new Map<string, string>();
+    await Promise.all(
+      jobs.map(async ({ row, created }) => {
+        if (created.heldBack) {
+          lines.set(`${row.queue}\n${row.tenantId}`, row.id);
+        } else if (goesToRedis(created.status) && (await this.handOff.placeSoon(row))) {
           this.marker.markSoon(row);
         }
-        return { jobId: row.id, status: answer, created: true };
       }),
     );
+    if (lines.size > 0) {
+      // The rows are written: should the announcement be lost, the periodic sweep finds them.
+      await this.ledger.announce([...lines.values()]).catch((error: Error) => {
+        this.logger.debug(`Jobs held back, not announced: ${error.message}`);
+      });
+    }
   }
 
   /**
    * A tenant's job is held to its max_pending_jobs; a schedule's is not: schedules are the
    * platform's, and a tick refused for a quota would be lost rather than retried.
    */
-  private record(row: NewJobStatus): Promise<JobState | null | PendingQuotaReached> {
+  private record(row: NewJobStatus): Promise<CreatedJob | null | PendingQuotaReached> {
     const quota = this.config.limits.tenantQuotas?.forTenant(row.tenantId);
     if (quota?.maxPendingJobs === undefined || row.scheduleName !== null) {
       return this.recorder.create(row);

@@ -1,4 +1,6 @@
+import { PlatformConfig } from '@lib/config';
 import {
+  HandOffLedger,
   JOB_STATES,
   JobStatusReader,
   JobStatusRecorder,
@@ -23,6 +25,8 @@ export class JobRetrier {
     private readonly recorder: JobStatusRecorder,
     private readonly handOff: JobHandOff,
     private readonly marker: DispatchMarker,
+    private readonly ledger: HandOffLedger,
+    private readonly config: PlatformConfig,
   ) {}
 
   /**
@@ -43,6 +47,11 @@ export class JobRetrier {
       throw new JobNotRetryableError(jobId, (await this.reader.get(jobId, tenantId)).status);
     }
     const row = { ...job, status, runAt: null, attempts: 0 };
+    if (goesToRedis(status) && this.config.limits.fairShare.directWindowOf(job.tenantId) === 0) {
+      // A window that must hold exactly is counted by the sweep alone.
+      await this.ledger.announce([jobId]);
+      return { jobId, status, created: false };
+    }
     // The failed copy may still be locked by the worker that failed it: then the sweep
     // hands the job over once that worker let go.
     try {

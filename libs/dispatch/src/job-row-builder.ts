@@ -81,6 +81,7 @@ export class JobRowBuilder {
       onDependencyFailure: request.onDependencyFailure ?? ON_DEPENDENCY_FAILURE.cancel,
       webhookUrl: webhook.url,
       webhookSecret: webhook.secret,
+      handOffWindow: this.config.limits.fairShare.directWindowOf(tenantId),
     };
     return { row };
   }

@@ -1,25 +1,27 @@
 import { PlatformConfig } from '@lib/config';
-import { PRODUCER_OPTIONS, redactRedisUrl } from '@lib/queues';
+import { PRODUCER_OPTIONS, createRedis, describeRedis } from '@lib/queues';
+import type { RedisClient } from '@lib/queues';
 import { Injectable } from '@nestjs/common';
 import type { OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { HealthIndicatorService } from '@nestjs/terminus';
-import { Redis } from 'ioredis';
+import type { Cluster, Redis } from 'ioredis';
 
 const TIMEOUT_MS = 1500;
 
 /**
  * Redis answers, and will not evict keys under memory pressure: BullMQ loses jobs
- * with any maxmemory-policy but noeviction.
+ * with any maxmemory-policy but noeviction. On a Redis Cluster: the cluster is whole
+ * (`cluster_state:ok`, every slot served) and every master answers without eviction.
  */
 @Injectable()
 export class RedisHealthIndicator implements OnModuleInit, OnApplicationShutdown {
-  private readonly redis: Redis;
+  private readonly redis: RedisClient;
 
   constructor(
     private readonly health: HealthIndicatorService,
     private readonly config: PlatformConfig,
   ) {
-    this.redis = new Redis(config.redis.url, { ...PRODUCER_OPTIONS, lazyConnect: true });
+    this.redis = createRedis(config.redis, PRODUCER_OPTIONS);
     this.redis.on('error', () => undefined);
   }
 
@@ -31,21 +33,52 @@ export class RedisHealthIndicator implements OnModuleInit, OnApplicationShutdown
   check() {
     return this.health
       .check('redis')
-      .attempt(async () => {
-        const memory = await this.redis.info('memory');
-        const policy = /^maxmemory_policy:(\S+)/m.exec(memory)?.[1] ?? 'unknown';
-        if (policy !== 'noeviction') {
-          throw new Error(
-            `maxmemory-policy is ${policy}; BullMQ needs noeviction to lose no jobs ` +
-              '(CONFIG SET maxmemory-policy noeviction).',
-          );
-        }
-        return { url: redactRedisUrl(this.config.redis.url), maxmemory_policy: policy };
-      })
+      .attempt(async () =>
+        this.config.redis.clusterNodes
+          ? this.checkCluster(this.redis as Cluster)
+          : {
+              url: describeRedis(this.config.redis),
+              ...(await evictionPolicy(this.redis as Redis)),
+            },
+      )
       .withTimeout(TIMEOUT_MS);
   }
 
   onApplicationShutdown(): void {
     this.redis.disconnect();
   }
+
+  private async checkCluster(cluster: Cluster) {
+    const state = /^cluster_state:(\S+)/m.exec(await cluster.cluster('INFO'))?.[1] ?? 'unknown';
+    if (state !== 'ok') {
+      throw new Error(`cluster_state is ${state}: some hash slots have no master that answers.`);
+    }
+    const masters = cluster.nodes('master');
+    if (masters.length === 0) {
+      throw new Error('the cluster client knows no master yet.');
+    }
+    const policies = await Promise.all(
+      masters.map((master) =>
+        evictionPolicy(master, ` on master ${master.options.host}:${master.options.port}`),
+      ),
+    );
+    return {
+      cluster_nodes: describeRedis(this.config.redis),
+      masters: masters.length,
+      maxmemory_policy: policies[0].maxmemory_policy,
+    };
+  }
+}
+
+/** `{maxmemory_policy: 'noeviction'}`, or an error naming the node's other policy. */
+async function evictionPolicy(redis: Redis, where = ''): Promise<{ maxmemory_policy: string }> {
+  const memory = await redis.info('memory');
+  const policy = /^maxmemory_policy:(\S+)/m.exec(memory)?.[1] ?? 'unknown';
+  if (policy !== 'noeviction') {
+    throw new Error(
+      `maxmemory-policy is ${policy}${where}; BullMQ needs noeviction to lose no jobs ` +
+        '(CONFIG SET maxmemory-policy noeviction).',
+    );
+  }
+  return { maxmemory_policy: policy };
 }

@@ -1,7 +1,9 @@
 import type { DataSource } from 'typeorm';
 import type { NewJobStatus } from './job-status.entity';
-import type { JobState } from './job-state';
+import type { CreatedJob } from './created-job';
 import { JOBS_CREATED } from './job-transitions';
+import { createdJob } from './created-job';
+import type { CreatedRow } from './created-job';
 import { newJobColumns } from './new-job-columns';
 
 /**
@@ -13,14 +15,11 @@ import { newJobColumns } from './new-job-columns';
 export async function insertChain(
   dataSource: DataSource,
   jobs: readonly NewJobStatus[],
-): Promise<JobState[] | null> {
+): Promise<CreatedJob[] | null> {
   return dataSource.transaction(async (manager) => {
-    const statuses: JobState[] = [];
+    const statuses: CreatedJob[] = [];
     for (const job of jobs) {
-      const [written] = await manager.query<Array<{ status: JobState }>>(
-        JOBS_CREATED,
-        newJobColumns([job]),
-      );
+      const [written] = await manager.query<CreatedRow[]>(JOBS_CREATED, newJobColumns([job]));
       if (!written) {
         if (statuses.length === 0) {
           return null;
@@ -29,7 +28,7 @@ export async function insertChain(
         // written outside a chain under that exact key can hold it.
         throw new Error(`Idempotency key ${job.idempotencyKey} of a chain's step is taken.`);
       }
-      statuses.push(written.status);
+      statuses.push(createdJob(written));
     }
     return statuses;
   });

@@ -1,7 +1,9 @@
+import type { TenantWindows } from '@lib/config';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { JobState } from './job-state';
+import { FAIR_HAND_OFF_LOCK } from './fair-hand-off.sql';
 import { HAND_OFF } from './job-transitions';
 
 /** A row that waits to be handed to Redis, with what BullMQ needs to place it. */
@@ -16,6 +18,13 @@ export interface AwaitingHandOff {
   maxAttempts: number;
 }
 
+/** A row a claim handed over. */
+export interface HandedOff {
+  id: string;
+  /** It had been held back for its turn (not left behind by a failed hand-off). */
+  heldBack: boolean;
+}
+
 interface AwaitingRow {
   id: string;
   type: string;
@@ -25,6 +34,7 @@ interface AwaitingRow {
   run_at: Date | null;
   attempts: number;
   max_attempts: number;
+  held_back: boolean;
 }
 
 export interface ClaimOptions {
@@ -33,7 +43,12 @@ export interface ClaimOptions {
   /** Rows to claim whatever their age (e.g. announced by NOTIFY). */
   ids: readonly string[];
   limit: number;
+  /** How many jobs of each tenant each queue may hold in Redis (see FairShare). */
+  windows: TenantWindows;
 }
+
+/** The channel on which new rows are announced to every app's sweep (as `jobs_enqueue()` does). */
+const ENQUEUED_CHANNEL = 'jobs_enqueued';
 
 /** The rows Postgres has and Redis does not yet: what the hand-off sweep works through. */
 @Injectable()
@@ -41,29 +56,53 @@ export class HandOffLedger {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /**
-   * Claims rows awaiting a hand-off and lets `handOff` give them to Redis; the ids it
-   * answers are marked dispatched in the same transaction, the others stay waiting.
-   * @returns the ids handed off
+   * Claims rows awaiting a hand-off, each tenant within its windows (see HAND_OFF.claim),
+   * and lets `handOff` give them to Redis; the ids it answers are marked dispatched in the
+   * same transaction, the others stay waiting. Claims run one at a time across processes:
+   * each counts what the one before it handed over.
+   * @returns the rows handed off
    */
   async claim(
     options: ClaimOptions,
     handOff: (rows: AwaitingHandOff[]) => Promise<string[]>,
-  ): Promise<string[]> {
+  ): Promise<HandedOff[]> {
+    const { windows } = options;
     return this.dataSource.transaction(async (manager) => {
+      // A statement of its own: the claim's snapshot then sees what the last holder committed.
+      await manager.query(FAIR_HAND_OFF_LOCK);
       const rows = await manager.query<AwaitingRow[]>(HAND_OFF.claim, [
         options.graceMs,
         options.ids,
         options.limit,
+        windows.otherTenants,
+        windows.tenants,
+        windows.sizes,
       ]);
       if (rows.length === 0) {
         return [];
       }
-      const handed = await handOff(rows.map(awaitingHandOff));
-      if (handed.length > 0) {
-        await manager.query(HAND_OFF.handed, [handed]);
+      const handed = new Set(await handOff(rows.map(awaitingHandOff)));
+      if (handed.size > 0) {
+        await manager.query(HAND_OFF.handed, [[...handed]]);
       }
-      return handed;
+      return rows
+        .filter((row) => handed.has(row.id))
+        .map((row) => ({ id: row.id, heldBack: row.held_back }));
     });
+  }
+
+  /** Whether any job waits in Postgres for its turn in a tenant's window. */
+  async anyHeldBack(): Promise<boolean> {
+    const [row] = await this.dataSource.query<Array<{ any: boolean }>>(HAND_OFF.heldBack);
+    return row.any;
+  }
+
+  /** Tells every app's sweep of these rows now (delivered once the caller's writes committed). */
+  async announce(ids: readonly string[]): Promise<void> {
+    await this.dataSource.query('SELECT pg_notify($1, id) FROM unnest($2::text[]) AS id', [
+      ENQUEUED_CHANNEL,
+      ids,
+    ]);
   }
 
   /** How many rows wait for a hand-off, and the age of the oldest in seconds (0 when none). */

@@ -124,6 +124,10 @@ export class JobStatus {
   @VirtualColumn({ type: 'jsonb', query: DEPENDENCY_STATES })
   dependencies!: DependencyState[];
 
+  /** Created while its tenant's window of its queue was full: handed over in turn by the sweep. */
+  @Column({ name: 'held_back', type: 'boolean', insert: false, update: false })
+  heldBack!: boolean;
+
   /** Null until the job has been handed to Redis. */
   @Column({ name: 'dispatched_at', type: 'timestamptz', nullable: true })
   dispatchedAt!: Date | null;
@@ -159,8 +163,12 @@ export class JobStatus {
   webhookSecret!: string | null;
 }
 
-/** A JobStatus as created: Postgres fills in the rest (sequence, timestamps, no outcome). */
-export type NewJobStatus = Pick<
+/**
+ * A JobStatus as created: Postgres fills in the rest (sequence, timestamps, no outcome).
+ * `handOffWindow`: most jobs of its tenant its queue may hold in Redis for it to be handed
+ * over by its creator at once (see FairShare); absent: no window.
+ */
+export type NewJobStatus = { handOffWindow?: number } & Pick<
   JobStatus,
   | 'id'
   | 'tenantId'

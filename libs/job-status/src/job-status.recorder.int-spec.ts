@@ -265,7 +265,7 @@ describe('JobStatusRecorder against Postgres', () => {
   });
 
   it('writes nothing for an idempotency key already used', async () => {
-    expect((await newJob('key-1')).created).toBe('queued');
+    expect((await newJob('key-1')).created?.status).toBe('queued');
     expect((await newJob('key-1')).created).toBeNull();
     const rows = await database.query(
       "SELECT id FROM job_statuses WHERE idempotency_key = 'key-1'",

@@ -10,6 +10,8 @@ import type { NewJobStatus, StoredBackoff } from './job-status.entity';
 import { JOB_STATES } from './job-state';
 import { ATTEMPT_OPENED, JOBS_CREATED, TRANSITIONS } from './job-transitions';
 import { insertChain } from './chain.insert';
+import { createdJob } from './created-job';
+import type { CreatedJob, CreatedRow } from './created-job';
 import { newJobColumns } from './new-job-columns';
 import { insertWithinQuotas } from './pending-quota.insert';
 import type { PendingQuotaReached, QuotaBoundJob } from './pending-quota.insert';
@@ -158,20 +160,20 @@ export class JobStatusRecorder implements BeforeApplicationShutdown {
     [(r) => r.id, (r) => r.leaseId, (r) => json(r.error)],
   );
 
-  private readonly created = new GroupCommit<NewJobStatus, JobState | null>(async (jobs) => {
-    const rows = await preparedQuery<{ id: string; status: JobState }>(
+  private readonly created = new GroupCommit<NewJobStatus, CreatedJob | null>(async (jobs) => {
+    const rows = await preparedQuery<CreatedRow>(
       this.dataSource,
       'job_statuses_created',
       JOBS_CREATED,
       newJobColumns(jobs),
     );
-    const written = new Map(rows.map((row) => [row.id, row.status]));
+    const written = new Map(rows.map((row) => [row.id, createdJob(row)]));
     return jobs.map((job) => written.get(job.id) ?? null);
   }, MAX_JOBS_PER_INSERT);
 
   private readonly createdWithinQuota = new GroupCommit<
     QuotaBoundJob,
-    JobState | null | PendingQuotaReached
+    CreatedJob | null | PendingQuotaReached
   >((entries) => insertWithinQuotas(this.dataSource, entries), MAX_JOBS_PER_INSERT);
 
   /** @param metrics where cancellations are counted; absent outside an app (tests) */
@@ -186,13 +188,14 @@ export class JobStatusRecorder implements BeforeApplicationShutdown {
   }
 
   /**
-   * Records a new job and answers the status it was written with: the job's own, or
-   * `waiting` (`cancelled`) when its dependencies have not all completed (one failed).
+   * Records a new job and answers how it was written: its status (the job's own, or
+   * `waiting` (`cancelled`) when its dependencies have not all completed (one failed)),
+   * and whether it was held back for its turn in Redis (see JOBS_CREATED).
    * With an idempotency key already used by this tenant, nothing is written and null is
    * returned: the caller then reads the existing job. Jobs created at the same time (a
    * batch, or concurrent requests) share one INSERT.
    */
-  create(job: NewJobStatus): Promise<JobState | null> {
+  create(job: NewJobStatus): Promise<CreatedJob | null> {
     return this.created.submit(job);
   }
 
@@ -204,7 +207,7 @@ export class JobStatusRecorder implements BeforeApplicationShutdown {
   createWithinQuota(
     job: NewJobStatus,
     maxPendingJobs: number,
-  ): Promise<JobState | null | PendingQuotaReached> {
+  ): Promise<CreatedJob | null | PendingQuotaReached> {
     return this.createdWithinQuota.submit({ job, maxPendingJobs });
   }
 
@@ -213,7 +216,7 @@ export class JobStatusRecorder implements BeforeApplicationShutdown {
    * transaction. Null, with nothing written, when the first job's idempotency key was
    * already used: the chain exists. Not held to tenant quotas: chains are the schedules'.
    */
-  createChain(jobs: readonly NewJobStatus[]): Promise<JobState[] | null> {
+  createChain(jobs: readonly NewJobStatus[]): Promise<CreatedJob[] | null> {
     return insertChain(this.dataSource, jobs);
   }
 

@@ -1,6 +1,10 @@
 import { JOB_STATES as S, STARTABLE_STATES, TERMINAL_STATES, WAITING_STATES } from './job-state';
 import { sqlStates } from './job-state';
+import { CREATOR_GRACE_MS, inLine, roomIn } from './fair-hand-off.sql';
 import { orderedUpdate } from './ordered-update.sql';
+
+// A row's creator has had its chance to hand it over (`$1` ms), or it was announced (`$2`).
+const RIPE = `(c.updated_at < now() - make_interval(secs => $1::int / 1000.0) OR c.id = ANY($2::uuid[]))`;
 
 const REMOVAL_ERROR = "$2::jsonb || jsonb_build_object('attempt', j.attempts + 1)";
 const DASHBOARD_REMOVAL = {
@@ -180,24 +184,57 @@ export const TRANSITIONS = {
  * row, or earlier in the same batch) writes nothing: that row is not returned. Each row
  * answers the status it was written with: `waiting` or `cancelled` when its dependencies
  * say so (a trigger decides, see migration 1764800000000).
+ *
+ * A queued job with a window (`$21`, see FairShare.directWindowOf) is `held_back` when it
+ * finds no room in its tenant's window of its queue, or that line already has jobs held
+ * back (a newcomer never passes them): the sweep hands it over in turn. The count is not
+ * under the sweep's lock, so concurrent statements may overshoot a window by a batch; a
+ * window that must hold exactly is 0 here (every job held back).
  */
 export const JOBS_CREATED = `
+  WITH v AS (
+    SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::int[], $6::text[],
+                $7::jsonb[], $8::int[], $9::int[], $10::int[], $11::jsonb[],
+                $12::timestamptz[], $13::text[], $14::text[], $15::text[],
+                $16::timestamptz[], $17::text[], $18::text[], $19::text[], $20::text[],
+                $21::int[])
+         WITH ORDINALITY
+         AS v(id, tenant_id, type, queue, priority, status, payload, attempts, max_attempts,
+              timeout_ms, backoff, run_at, idempotency_key, request_hash, schedule_name,
+              scheduled_for, depends_on, on_dependency_failure, webhook_url, webhook_secret,
+              hand_off_window, n)
+  ),
+  line AS (
+    SELECT queue, tenant_id, min(hand_off_window) AS size
+    FROM v WHERE status = '${S.queued}' AND hand_off_window IS NOT NULL
+    GROUP BY queue, tenant_id
+  ),
+  room AS (
+    SELECT line.queue, line.tenant_id,
+           CASE WHEN EXISTS (SELECT 1 FROM job_statuses b
+                             WHERE b.queue = line.queue AND b.tenant_id = line.tenant_id
+                               AND ${inLine('b')} AND b.held_back)
+                THEN 0 ELSE ${roomIn('line', 'line.size', String(CREATOR_GRACE_MS))} END AS room
+    FROM line
+  ),
+  decided AS (
+    SELECT v.*, COALESCE(v.status = '${S.queued}' AND row_number() OVER (
+             PARTITION BY v.queue, v.tenant_id, v.status ORDER BY v.n) > room.room, false)
+             AS held_back
+    FROM v LEFT JOIN room ON room.queue = v.queue AND room.tenant_id = v.tenant_id
+  )
   INSERT INTO job_statuses (id, tenant_id, type, queue, priority, status, payload, attempts,
                             max_attempts, timeout_ms, backoff, run_at, idempotency_key,
                             request_hash, schedule_name, scheduled_for, depends_on,
-                            on_dependency_failure, webhook_url, webhook_secret)
+                            on_dependency_failure, webhook_url, webhook_secret, held_back)
   SELECT id, tenant_id, type, queue, priority, status, payload, attempts, max_attempts,
          timeout_ms, backoff, run_at, idempotency_key, request_hash, schedule_name,
-         scheduled_for, depends_on::uuid[], on_dependency_failure, webhook_url, webhook_secret
-  FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::int[], $6::text[],
-              $7::jsonb[], $8::int[], $9::int[], $10::int[], $11::jsonb[],
-              $12::timestamptz[], $13::text[], $14::text[], $15::text[],
-              $16::timestamptz[], $17::text[], $18::text[], $19::text[], $20::text[])
-       AS v(id, tenant_id, type, queue, priority, status, payload, attempts, max_attempts,
-            timeout_ms, backoff, run_at, idempotency_key, request_hash, schedule_name,
-            scheduled_for, depends_on, on_dependency_failure, webhook_url, webhook_secret)
+         scheduled_for, depends_on::uuid[], on_dependency_failure, webhook_url, webhook_secret,
+         held_back
+  FROM decided
+  ORDER BY n
   ON CONFLICT DO NOTHING
-  RETURNING id, status`;
+  RETURNING id, status, held_back`;
 
 /**
  * What a fetched job runs, read when its attempt opens (nothing is written yet): a job
@@ -215,18 +252,52 @@ export const ATTEMPT_OPENED = `
 export const HAND_OFF = {
   /**
    * Claims rows waiting for a hand-off: those the platform was told about (`$2`, e.g. by
-   * NOTIFY) or that have waited past the grace given to the API's own hand-off (`$1` ms).
-   * SKIP LOCKED: processes sweeping at once claim different rows; a claimed row stays
-   * locked (no worker can start it) until the claim commits.
+   * NOTIFY), held back for their turn, or that have waited past the grace given to their
+   * creator's own hand-off (`$1` ms). Queued and retrying rows are held to their tenant's
+   * window of their queue (`$5`/`$6` by tenant, `$4` for the others): each (queue, tenant)
+   * line gives what room its window has, lowest priority number then first created first, and the
+   * lines take turns (first of each, then second of each…), so one tenant's backlog never
+   * fills a queue ahead of another's jobs. The lines are found by skipping through
+   * job_statuses_in_line, one probe per line, not by reading the backlog. Scheduled rows
+   * wait in Redis for their time and are not held to a window.
+   * Run under FAIR_HAND_OFF_LOCK. SKIP LOCKED: a claimed row stays locked (no worker can
+   * start it) until the claim commits.
    */
   claim: `
-    SELECT id, type, queue, priority, status, run_at, attempts, max_attempts
-    FROM job_statuses
-    WHERE dispatched_at IS NULL AND status IN (${sqlStates(WAITING_STATES)})
-      AND (updated_at < now() - make_interval(secs => $1::int / 1000.0) OR id = ANY($2::uuid[]))
-    ORDER BY created_at
+    WITH RECURSIVE lines AS (
+      (SELECT queue, tenant_id FROM job_statuses j WHERE ${inLine('j')}
+       ORDER BY queue, tenant_id LIMIT 1)
+      UNION ALL
+      SELECT next.queue, next.tenant_id FROM lines, LATERAL (
+        SELECT queue, tenant_id FROM job_statuses j
+        WHERE ${inLine('j')} AND (j.queue, j.tenant_id) > (lines.queue, lines.tenant_id)
+        ORDER BY queue, tenant_id LIMIT 1) AS next
+    ),
+    rooms AS (
+      SELECT lines.queue, lines.tenant_id, ${roomIn('lines', 'COALESCE(w.size, $4::int)', '$1::int', '$2::uuid[]')} AS room
+      FROM lines LEFT JOIN unnest($5::text[], $6::int[]) AS w(tenant_id, size)
+        ON w.tenant_id = lines.tenant_id
+    ),
+    turns AS (
+      SELECT next.id, next.turn FROM rooms, LATERAL (
+        SELECT c.id, row_number() OVER (ORDER BY c.priority, c.seq) AS turn
+        FROM job_statuses c
+        WHERE c.queue = rooms.queue AND c.tenant_id = rooms.tenant_id AND ${inLine('c')}
+          AND (c.held_back OR ${RIPE})
+        ORDER BY c.priority, c.seq
+        LIMIT GREATEST(rooms.room, 0)) AS next
+      UNION ALL
+      SELECT c.id, 0 FROM job_statuses c
+      WHERE c.dispatched_at IS NULL AND c.status = '${S.scheduled}' AND ${RIPE}
+    )
+    SELECT j.id, j.type, j.queue, j.priority, j.status, j.run_at, j.attempts, j.max_attempts,
+           j.held_back
+    FROM job_statuses j JOIN turns ON turns.id = j.id
+    ORDER BY turns.turn, j.seq
     LIMIT $3
-    FOR UPDATE SKIP LOCKED`,
+    FOR UPDATE OF j SKIP LOCKED`,
+  /** Whether any job is held back for its turn (so a job leaving Redis makes room for one). */
+  heldBack: `SELECT EXISTS (SELECT 1 FROM job_statuses j WHERE ${inLine('j')} AND j.held_back) AS any`,
   /** Marks claimed rows handed off, inside the claiming transaction. */
   handed: `UPDATE job_statuses SET dispatched_at = now() WHERE id = ANY($1::uuid[])`,
   /** How many rows wait for a hand-off, and since when the oldest does. */

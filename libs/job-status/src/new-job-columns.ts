@@ -26,6 +26,7 @@ const NEW_JOB_COLUMNS: ReadonlyArray<(job: NewJobStatus) => unknown> = [
   (j) => j.onDependencyFailure,
   (j) => j.webhookUrl,
   (j) => j.webhookSecret,
+  (j) => j.handOffWindow ?? null,
 ];
 
 /** The parameters of JOBS_CREATED for `jobs`: one array per column. */

@@ -2,7 +2,8 @@ import type { Pool, PoolClient } from 'pg';
 import type { DataSource } from 'typeorm';
 import type { NewJobStatus } from './job-status.entity';
 import { UNFINISHED_STATES, sqlStates } from './job-state';
-import type { JobState } from './job-state';
+import { createdJob } from './created-job';
+import type { CreatedJob, CreatedRow } from './created-job';
 import { JOBS_CREATED } from './job-transitions';
 import { newJobColumns } from './new-job-columns';
 
@@ -36,7 +37,7 @@ const COUNT_PENDING = `
 
 /**
  * Writes the jobs that fit their tenant's max_pending_jobs, in order, and answers for each:
- * the status written, null when not written (its idempotency key was taken), or the quota it met.
+ * how it was written, null when not written (its idempotency key was taken), or the quota it met.
  *
  * Exact across API processes: counting and inserting happen in one transaction holding a
  * transaction-level advisory lock per tenant, so a second process counts only after the
@@ -48,7 +49,7 @@ const COUNT_PENDING = `
 export async function insertWithinQuotas(
   dataSource: DataSource,
   entries: readonly QuotaBoundJob[],
-): Promise<Array<JobState | null | PendingQuotaReached>> {
+): Promise<Array<CreatedJob | null | PendingQuotaReached>> {
   const pool = (dataSource.driver as unknown as { master: Pool }).master;
   const client = await pool.connect();
   try {
@@ -67,7 +68,7 @@ export async function insertWithinQuotas(
 async function decideAndInsert(
   client: PoolClient,
   entries: readonly QuotaBoundJob[],
-): Promise<Array<JobState | null | PendingQuotaReached>> {
+): Promise<Array<CreatedJob | null | PendingQuotaReached>> {
   const maxOf = new Map(entries.map(({ job, maxPendingJobs }) => [job.tenantId, maxPendingJobs]));
   const tenants = [...maxOf.keys()];
   await client.query({ name: 'job_quota_lock', text: LOCK_TENANTS, values: [tenants] });
@@ -86,14 +87,14 @@ async function decideAndInsert(
     return job;
   });
   const admitted = decisions.filter((d): d is NewJobStatus => 'id' in d);
-  const written = new Map<string, JobState>();
+  const written = new Map<string, CreatedJob>();
   if (admitted.length > 0) {
-    const inserted = await client.query<{ id: string; status: JobState }>({
+    const inserted = await client.query<CreatedRow>({
       name: 'job_statuses_created',
       text: JOBS_CREATED,
       values: newJobColumns(admitted),
     });
-    inserted.rows.forEach((row) => written.set(row.id, row.status));
+    inserted.rows.forEach((row) => written.set(row.id, createdJob(row)));
   }
   return decisions.map((d) => ('id' in d ? (written.get(d.id) ?? null) : d));
 }

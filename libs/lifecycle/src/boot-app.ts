@@ -1,4 +1,4 @@
-import type { PlatformConfig } from '@lib/config';
+import type { PlatformApp, PlatformConfig } from '@lib/config';
 import type { DatabaseSchema } from '@lib/database';
 import type { DynamicModule, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -36,8 +36,8 @@ export interface BootOptions {
  * Starts an app the same way for all three: checks first (one line and exit 1 on
  * failure, see runOrExit), then Nest, the signal handlers, and the HTTP listener.
  */
-export async function bootApp(name: string, options: BootOptions): Promise<void> {
-  const config = await preflight(options.schema);
+export async function bootApp(name: PlatformApp, options: BootOptions): Promise<void> {
+  const config = await preflight(name, options.schema);
   options.validate?.(config);
   // Before Nest starts: a worker whose port is taken must not take jobs first.
   const choice = options.port(config);

@@ -17,7 +17,11 @@ describe('JobTypeCatalogueWriter against Postgres', () => {
 
   beforeAll(async () => {
     app = await Test.createTestingModule({
-      imports: [PlatformConfigModule, DatabaseModule.forRoot(JOB_STATUS_SCHEMA), OutboxModule],
+      imports: [
+        PlatformConfigModule.forApp('api'),
+        DatabaseModule.forRoot(JOB_STATUS_SCHEMA),
+        OutboxModule,
+      ],
     })
       .overrideProvider(PlatformConfig)
       .useValue(config)

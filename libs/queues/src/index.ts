@@ -17,8 +17,13 @@ export {
   PRODUCER_OPTIONS,
   closeRedis,
   connectRedis,
+  createRedis,
+  describeRedis,
   redactRedisUrl,
+  redisVariable,
 } from './redis-connection';
+export type { RedisClient } from './redis-connection';
+export { epochKeys, jobKey, queuePrefix } from './queue-keys';
 export { RedisUnreachableError } from './redis-unreachable.error';
 export { servedQueues } from './served-queues';
 export { UnknownQueueError } from './unknown-queue.error';

@@ -5,6 +5,7 @@ import { JobQueues } from './job-queues';
 import { PRODUCER_REDIS_PROVIDER, ProducerRedis } from './producer-redis';
 import { QUEUE_NAMES } from './queue-names';
 import { QueueDepthGauge } from './queue-depth.gauge';
+import { queuePrefix } from './queue-keys';
 
 @Module({ providers: [PRODUCER_REDIS_PROVIDER], exports: [ProducerRedis] })
 class ProducerRedisModule {}
@@ -24,7 +25,14 @@ class ProducerRedisModule {}
         prefix: config.redis.prefix,
       }),
     }),
-    BullModule.registerQueue(...QUEUE_NAMES.map((name) => ({ name }))),
+    // Each queue's own prefix: a hash tag of its own on a Redis Cluster (see queuePrefix).
+    BullModule.registerQueueAsync(
+      ...QUEUE_NAMES.map((name) => ({
+        name,
+        inject: [PlatformConfig],
+        useFactory: (config: PlatformConfig) => ({ prefix: queuePrefix(config.redis, name) }),
+      })),
+    ),
   ],
   providers: [JobQueues, QueueDepthGauge],
   // BullModule too: the dashboard resolves the queues by their Nest tokens.

@@ -1,16 +1,16 @@
+import { PlatformConfig } from '@lib/config';
 import { JobHandOff } from '@lib/dispatch';
-import { HandOffLedger } from '@lib/job-status';
+import { CREATOR_GRACE_MS, HandOffLedger } from '@lib/job-status';
 import { Injectable, Logger } from '@nestjs/common';
 import { RECOVERY_REASONS, RecoveryMetrics } from './recovery-metrics';
 
-// The API's own hand-off gives up after 1.5 s: rows younger than this are still its own.
-const GRACE_MS = 2000;
 const BATCH = 500;
 
 /**
  * Hands rows that Postgres has and Redis does not to Redis: rows announced by NOTIFY
- * (created in SQL), rows whose own hand-off failed or never happened, and rows recovery
- * marked lost. Any number of processes may sweep at once: each claims different rows.
+ * (created in SQL), rows held back for their turn in a tenant's window (see FairShare),
+ * rows whose own hand-off failed or never happened, and rows recovery marked lost. Any
+ * number of processes may sweep at once: their claims take turns.
  */
 @Injectable()
 export class HandOffSweep {
@@ -20,6 +20,7 @@ export class HandOffSweep {
     private readonly ledger: HandOffLedger,
     private readonly handOff: JobHandOff,
     private readonly metrics: RecoveryMetrics,
+    private readonly config: PlatformConfig,
   ) {}
 
   /**
@@ -28,13 +29,16 @@ export class HandOffSweep {
    * @returns how many rows were handed over
    */
   async sweep(announced: readonly string[] = []): Promise<number> {
+    const windows = this.config.limits.fairShare.windows();
     let handed = 0;
     let ids = announced;
     for (;;) {
-      const batch = await this.ledger.claim({ graceMs: GRACE_MS, ids, limit: BATCH }, (rows) =>
-        this.handOff.replace(rows),
+      const batch = await this.ledger.claim(
+        { graceMs: CREATOR_GRACE_MS, ids, limit: BATCH, windows },
+        (rows) => this.handOff.replace(rows),
       );
-      const late = batch.filter((id) => !ids.includes(id)).length;
+      // Held back for a turn is fair sharing at work, not a hand-off that went wrong.
+      const late = batch.filter((row) => !row.heldBack && !ids.includes(row.id)).length;
       this.metrics.count(RECOVERY_REASONS.notHandedOff, late);
       if (late > 0) {
         this.logger.log(
@@ -47,5 +51,10 @@ export class HandOffSweep {
         return handed;
       }
     }
+  }
+
+  /** Whether jobs wait in Postgres for their turn, so that a job leaving Redis makes room. */
+  anyHeldBack(): Promise<boolean> {
+    return this.ledger.anyHeldBack();
   }
 }

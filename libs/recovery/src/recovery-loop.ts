@@ -20,6 +20,8 @@ export class RecoveryLoop implements OnApplicationBootstrap, BeforeApplicationSh
   private readonly announced = new Set<string>();
   private sweeping: Promise<void> | null = null;
   private sweepAgain = false;
+  // Jobs wait in Postgres for their turn: each job leaving Redis should let the next in.
+  private heldBack = false;
   private auditing: Promise<void> | null = null;
   private readonly failing = new Set<string>();
 
@@ -52,6 +54,16 @@ export class RecoveryLoop implements OnApplicationBootstrap, BeforeApplicationSh
     await Promise.all([this.sweeping, this.auditing]);
   }
 
+  /**
+   * A job of this process left Redis (it ended): when jobs are held back for their turn,
+   * sweep soon so that the next in its line takes its place; otherwise this costs nothing.
+   */
+  handOffSoon(): void {
+    if (this.heldBack) {
+      this.requestSweep();
+    }
+  }
+
   /** Sweeps soon; a request during a sweep runs one more right after it. */
   private requestSweep(): void {
     if (this.sweeping) {
@@ -73,7 +85,10 @@ export class RecoveryLoop implements OnApplicationBootstrap, BeforeApplicationSh
     await this.guarded('loss check', () => this.detector.check());
     // Before the sweep: jobs handed to a Redis that forgot a pause must wait in it.
     await this.guarded('pause check', () => this.pauses.repause());
-    await this.guarded('hand-off sweep', () => this.sweep.sweep(ids));
+    await this.guarded('hand-off sweep', async () => {
+      await this.sweep.sweep(ids);
+      this.heldBack = await this.sweep.anyHeldBack();
+    });
   }
 
   private runAudit(): void {

@@ -20,5 +20,6 @@ import { RedisLossDetector } from './redis-loss-detector';
     RedisAudit,
     RedisLossDetector,
   ],
+  exports: [RecoveryLoop],
 })
 export class RecoveryModule {}

@@ -1,7 +1,7 @@
 import { PlatformConfig } from '@lib/config';
 import { JOB_STATES, JobStatusRecorder, UnfinishedJobsReader } from '@lib/job-status';
 import type { UnfinishedJob } from '@lib/job-status';
-import { ProducerRedis } from '@lib/queues';
+import { ProducerRedis, jobKey } from '@lib/queues';
 import { Injectable, Logger } from '@nestjs/common';
 import { RECOVERY_REASONS, RecoveryMetrics } from './recovery-metrics';
 
@@ -77,20 +77,37 @@ export class RedisAudit {
     return rescued.filter(Boolean).length;
   }
 
-  /** For each job: Redis holds it unfinished (its hash is there, without `finishedOn`). */
+  /**
+   * For each job: Redis holds it unfinished (its hash is there, without `finishedOn`).
+   * One pipeline per queue: on a Redis Cluster a pipeline may only touch one slot, and
+   * each queue's keys share one (see queuePrefix).
+   */
   private async heldByRedis(jobs: UnfinishedJob[]): Promise<boolean[]> {
-    const prefix = this.config.redis.prefix;
-    const pipeline = this.redis.connection.pipeline();
-    for (const job of jobs) {
-      pipeline.hmget(`${prefix}:${job.queue}:${job.id}`, 'timestamp', 'finishedOn');
-    }
-    const answers = (await pipeline.exec()) ?? [];
-    return answers.map(([error, fields]) => {
-      if (error) {
-        throw error;
-      }
-      const [timestamp, finishedOn] = fields as Array<string | null>;
-      return timestamp !== null && finishedOn === null;
-    });
+    const held = new Array<boolean>(jobs.length);
+    const byQueue = new Map<string, number[]>();
+    jobs.forEach((job, index) =>
+      byQueue.set(job.queue, [...(byQueue.get(job.queue) ?? []), index]),
+    );
+    await Promise.all(
+      [...byQueue].map(async ([queue, indexes]) => {
+        const pipeline = this.redis.connection.pipeline();
+        for (const index of indexes) {
+          pipeline.hmget(
+            jobKey(this.config.redis, queue, jobs[index].id),
+            'timestamp',
+            'finishedOn',
+          );
+        }
+        const answers = (await pipeline.exec()) ?? [];
+        answers.forEach(([error, fields], at) => {
+          if (error) {
+            throw error;
+          }
+          const [timestamp, finishedOn] = fields as Array<string | null>;
+          held[indexes[at]] = timestamp !== null && finishedOn === null;
+        });
+      }),
+    );
+    return held;
   }
 }

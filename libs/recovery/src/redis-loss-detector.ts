@@ -1,19 +1,20 @@
 import { PlatformConfig } from '@lib/config';
 import { RedisEpochLedger } from '@lib/job-status';
-import { ProducerRedis } from '@lib/queues';
+import { ProducerRedis, epochKeys } from '@lib/queues';
 import { Injectable, Logger } from '@nestjs/common';
 import { RECOVERY_REASONS, RecoveryMetrics } from './recovery-metrics';
 
 /**
  * Notices that Redis lost its data, by a marker key that only a Redis holding this
- * platform's data has. After a loss every waiting job is marked for a new hand-off,
- * which the sweep then does.
+ * platform's data has (on a Redis Cluster, one marker in each queue's slot: a master
+ * that lost its data loses the markers of its queues). After a loss every waiting job is
+ * marked for a new hand-off, which the sweep then does.
  */
 @Injectable()
 export class RedisLossDetector {
   private readonly logger = new Logger('recovery');
   private readonly prefix: string;
-  private readonly key: string;
+  private readonly keys: string[];
   private known: string | null = null;
 
   constructor(
@@ -23,29 +24,39 @@ export class RedisLossDetector {
     config: PlatformConfig,
   ) {
     this.prefix = config.redis.prefix;
-    this.key = `${this.prefix}:epoch`;
+    this.keys = epochKeys(config.redis);
   }
 
-  /** One GET while all is well; a reconcile in Postgres when the marker changed. */
+  /** One GET per marker while all is well; a reconcile in Postgres when a marker changed. */
   async check(): Promise<void> {
-    const redis = this.redis.connection;
-    const current = await redis.get(this.key);
+    const current = await this.read();
     if (current !== null && current === this.known) {
       return;
     }
     const { epoch, lost } = await this.ledger.reconcile(this.prefix, {
-      read: () => redis.get(this.key),
-      write: async (value) => {
-        await redis.set(this.key, value);
-      },
+      read: () => this.read(),
+      write: (value) => this.write(value),
     });
     this.known = epoch;
     if (lost !== null) {
       this.metrics.count(RECOVERY_REASONS.redisDataLost, lost);
       this.logger.warn(
-        `Redis lost its data (its marker ${this.key} was gone): ${lost} waiting job(s) are ` +
-          'handed to it again from Postgres.',
+        `Redis lost its data (its marker ${this.keys.join(', ')} was gone): ${lost} waiting ` +
+          'job(s) are handed to it again from Postgres.',
       );
     }
+  }
+
+  /** The epoch every marker holds; null when one is missing or they disagree. */
+  private async read(): Promise<string | null> {
+    const redis = this.redis.connection;
+    // One GET each: on a cluster the markers live in different slots, which MGET refuses.
+    const values = await Promise.all(this.keys.map((key) => redis.get(key)));
+    return values.every((value) => value === values[0]) ? values[0] : null;
+  }
+
+  private async write(epoch: string): Promise<void> {
+    const redis = this.redis.connection;
+    await Promise.all(this.keys.map((key) => redis.set(key, epoch)));
   }
 }

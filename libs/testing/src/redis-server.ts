@@ -1,17 +1,29 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { freePort } from './free-port';
 import { waitFor } from './wait-for';
 
-/** A private redis-server on a free port, for tests that take Redis away. */
+export interface RedisServerOptions {
+  /**
+   * Runs the server as a Redis Cluster node keeping its nodes file (and nothing else:
+   * no RDB, no AOF) in this directory; the node serves no slot until a cluster is made.
+   */
+  clusterDir?: string;
+}
+
+/** A private redis-server on a free port, for tests that take Redis away (see also RedisCluster). */
 export class RedisServer {
   private process: ChildProcess | null = null;
 
-  private constructor(readonly port: number) {}
+  private constructor(
+    readonly port: number,
+    private readonly options: RedisServerOptions,
+  ) {}
 
-  static async start(): Promise<RedisServer> {
-    const server = new RedisServer(await freePort());
+  static async start(options: RedisServerOptions = {}): Promise<RedisServer> {
+    const server = new RedisServer(await freePort(), options);
     await server.restart();
     return server;
   }
@@ -22,9 +34,19 @@ export class RedisServer {
 
   /** Starts (again) on the same port and waits until it answers. */
   async restart(): Promise<void> {
+    const { clusterDir } = this.options;
+    const cluster = clusterDir
+      ? [
+          ...['--cluster-enabled', 'yes', '--dir', clusterDir],
+          ...['--cluster-config-file', join(clusterDir, `nodes-${this.port}.conf`)],
+        ]
+      : [];
     this.process = spawn(
       'redis-server',
-      ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+      [
+        ...['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+        ...cluster,
+      ],
       { stdio: 'ignore' },
     );
     await waitFor(

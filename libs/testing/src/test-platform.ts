@@ -40,14 +40,21 @@ export class TestPlatform {
     private readonly env: Record<string, string> = {},
   ) {
     this.database = new TestDatabase(label);
-    this.queues = new TestQueuePrefix(label);
+    // REDIS_CLUSTER_NODES in `env`: the platform runs on that Redis Cluster instead.
+    this.queues = new TestQueuePrefix(
+      label,
+      undefined,
+      env.REDIS_CLUSTER_NODES ?? null,
+      env.QUEUE_PREFIX,
+    );
   }
 
   /** Environment every app of this platform gets, plus `extra`. */
   envFor(extra: Record<string, string> = {}): Record<string, string> {
     return {
       DATABASE_URL: this.database.url,
-      REDIS_URL: this.queues.redisUrl,
+      // Empty, as if unset, on a cluster: the apps refuse REDIS_URL with REDIS_CLUSTER_NODES.
+      REDIS_URL: this.queues.clusterNodes ? '' : this.queues.redisUrl,
       QUEUE_PREFIX: this.queues.prefix,
       LOG_LEVEL: 'info',
       WORKER_STALL_TIMEOUT_MS: '2000',

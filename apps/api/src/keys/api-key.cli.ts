@@ -45,7 +45,7 @@ async function run(store: ApiKeyStore, command: ApiKeyCommand): Promise<void> {
 async function main(): Promise<void> {
   // The command is checked before anything connects: a typo costs no round trip.
   const command = apiKeyCommand(process.argv.slice(2));
-  const config = loadPlatformConfig();
+  const config = loadPlatformConfig(process.env, 'api');
   // The same migrations the apps run: a key can be made before the API ever started.
   const dataSource = await openDataSource(
     dataSourceOptions(config.database.url, JOB_STATUS_SCHEMA),

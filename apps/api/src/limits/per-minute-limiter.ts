@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '@lib/queues';
 import { RateLimiterMemory, RateLimiterRedis } from 'rate-limiter-flexible';
 
 /**
@@ -8,7 +8,7 @@ import { RateLimiterMemory, RateLimiterRedis } from 'rate-limiter-flexible';
  * @param keyPrefix Redis key prefix, under QUEUE_PREFIX so that platforms sharing a Redis
  * (and test runs) never share counters
  */
-export function perMinuteLimiter(redis: Redis, keyPrefix: string, points: number) {
+export function perMinuteLimiter(redis: RedisClient, keyPrefix: string, points: number) {
   return new RateLimiterRedis({
     storeClient: redis,
     keyPrefix,

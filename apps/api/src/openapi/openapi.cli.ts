@@ -15,7 +15,7 @@ const DOCUMENT_PATH = join(process.cwd(), 'openapi.json');
 
 async function documentText(): Promise<string> {
   const app = await NestFactory.create(
-    ApiModule.forRoot(loadPlatformConfig()),
+    ApiModule.forRoot(loadPlatformConfig(process.env, 'api')),
     new FastifyAdapter(),
     {
       preview: true,

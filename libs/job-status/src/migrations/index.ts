@@ -15,6 +15,7 @@ import { AddListFilterIndexes1764830000000 } from './1764830000000-add-list-filt
 import { CreateQueuePauses1764840000000 } from './1764840000000-create-queue-pauses';
 import { AddWebhooks1764810000000 } from './1764810000000-add-webhooks';
 import { PartitionJobStatuses1764850000000 } from './1764850000000-partition-job-statuses';
+import { AddFairHandOff1764860000000 } from './1764860000000-add-fair-hand-off';
 
 /**
  * Every migration of the job_statuses table (and of jobs_enqueue, api_keys and audit_log
@@ -38,4 +39,5 @@ export const JOB_STATUS_MIGRATIONS = [
   AddListFilterIndexes1764830000000,
   CreateQueuePauses1764840000000,
   PartitionJobStatuses1764850000000,
+  AddFairHandOff1764860000000,
 ];
