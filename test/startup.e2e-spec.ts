@@ -105,6 +105,7 @@ describe('starting the apps', () => {
       { name: 'AddWebhooks1764810000000' },
       { name: 'AddListFilterIndexes1764830000000' },
       { name: 'CreateQueuePauses1764840000000' },
+      { name: 'PartitionJobStatuses1764850000000' },
       { name: 'AddFairHandOff1764860000000' },
     ]);
     for (const app of started) {

@@ -16,6 +16,8 @@ export interface BenchSettings {
   pickUpMs: number;
   /** Jobs the memory soak pushes through (BENCH_SOAK_JOBS, default 1 000 000). */
   soakJobs: number;
+  /** Rows seeded for the history reads (BENCH_HISTORY_ROWS, default 1 000 000). */
+  historyRows: number;
 }
 
 function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -41,5 +43,6 @@ export function readBenchSettings(env: NodeJS.ProcessEnv = process.env): BenchSe
     pickUpRate: positiveInteger(env, 'BENCH_PICKUP_RATE', 200),
     pickUpMs: positiveInteger(env, 'BENCH_PICKUP_MS', 10_000),
     soakJobs: positiveInteger(env, 'BENCH_SOAK_JOBS', 1_000_000),
+    historyRows: positiveInteger(env, 'BENCH_HISTORY_ROWS', 1_000_000),
   };
 }

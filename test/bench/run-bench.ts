@@ -9,6 +9,7 @@ import type { Measure } from './measure';
 import { bulkCreate } from './measures/bulk-create.measure';
 import { createAndProcess } from './measures/create-and-process.measure';
 import { dataImport } from './measures/data-import.measure';
+import { jobHistoryRead } from './measures/job-history-read.measure';
 import { jobStatusRead } from './measures/job-status-read.measure';
 import { pickUpLatency } from './measures/pick-up-latency.measure';
 import { createThenDrain } from './measures/create-then-drain.measure';
@@ -20,6 +21,7 @@ const MEASURES: readonly Measure[] = [
   bulkCreate,
   createAndProcess,
   jobStatusRead,
+  jobHistoryRead,
   dataImport,
   pickUpLatency,
 ];

@@ -22,6 +22,7 @@ export type {
   StoredBackoff,
 } from './job-status.entity';
 export { JobStatusModule } from './job-status.module';
+export { JobStatusPartitioner, PARTITION_DAYS_AHEAD } from './job-status.partitioner';
 export { JobStatusPruner } from './job-status.pruner';
 export { statusDocument } from './status-document';
 export type { StatusDocument } from './status-document';

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { WaitingJobCanceller } from './waiting-job-canceller';
 import { HandOffLedger } from './hand-off-ledger';
 import { JobStatus } from './job-status.entity';
+import { JobStatusPartitioner } from './job-status.partitioner';
 import { JobStatusPruner } from './job-status.pruner';
 import { JobStatusReader } from './job-status.reader';
 import { JobStatusRecorder } from './job-status.recorder';
@@ -16,6 +17,7 @@ const PROVIDERS = [
   JobStatusReader,
   JobStatusRecorder,
   JobStatusPruner,
+  JobStatusPartitioner,
   HandOffLedger,
   RedisEpochLedger,
   UnfinishedJobsReader,

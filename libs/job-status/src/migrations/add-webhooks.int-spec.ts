@@ -4,6 +4,7 @@ import { ChannelListener, TestDatabase } from '@lib/testing';
 import type { DataSource } from 'typeorm';
 import { JOB_STATUS_SCHEMA } from '../job-status.schema';
 import { AddWebhooks1764810000000 } from './1764810000000-add-webhooks';
+import { PartitionJobStatuses1764850000000 } from './1764850000000-partition-job-statuses';
 
 const SECRET = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
 
@@ -101,13 +102,23 @@ describe('migration AddWebhooks1764810000000: the delivery trigger', () => {
 
   it('removes its objects on the way down, and adds them again on the way up', async () => {
     const migration = new AddWebhooks1764810000000();
+    // The partitioning that came later refers to webhook_deliveries: undone first, redone
+    // last, each in a transaction of its own, as the migrations run (it locks the table).
+    const later = new PartitionJobStatuses1764850000000();
     const runner = dataSource.createQueryRunner();
+    const inTransaction = async (step: () => Promise<void>) => {
+      await runner.startTransaction();
+      await step();
+      await runner.commitTransaction();
+    };
     try {
+      await inTransaction(() => later.down(runner));
       await migration.down(runner);
       await expect(
         database.query(`SELECT jobs_enqueue('sleep', '{}', '{"queue": "webhooks"}')`),
       ).rejects.toThrow('queue "webhooks" is not a queue');
       await migration.up(runner);
+      await inTransaction(() => later.up(runner));
     } finally {
       await runner.release();
     }

@@ -14,6 +14,7 @@ import { AddJobDependencies1764800000000 } from './1764800000000-add-job-depende
 import { AddListFilterIndexes1764830000000 } from './1764830000000-add-list-filter-indexes';
 import { CreateQueuePauses1764840000000 } from './1764840000000-create-queue-pauses';
 import { AddWebhooks1764810000000 } from './1764810000000-add-webhooks';
+import { PartitionJobStatuses1764850000000 } from './1764850000000-partition-job-statuses';
 import { AddFairHandOff1764860000000 } from './1764860000000-add-fair-hand-off';
 
 /**
@@ -37,5 +38,6 @@ export const JOB_STATUS_MIGRATIONS = [
   AddWebhooks1764810000000,
   AddListFilterIndexes1764830000000,
   CreateQueuePauses1764840000000,
+  PartitionJobStatuses1764850000000,
   AddFairHandOff1764860000000,
 ];
