@@ -65,6 +65,19 @@ describe('retention', () => {
       )
     ).map(({ status, n }) => `${status}:${n}`);
 
+  // First, before any scheduler runs: an app of any kind keeps the days ahead.
+  it('makes the partitions ahead in an API without a scheduler', async () => {
+    for (let day = 1; day <= PARTITION_DAYS_AHEAD; day += 1) {
+      await query(`ALTER TABLE job_statuses DETACH PARTITION ${partitionOf(day)}`);
+      await query(`DROP TABLE ${partitionOf(day)}`);
+    }
+    await platform.start('api');
+    const names = await partitions();
+    for (let day = 0; day <= PARTITION_DAYS_AHEAD; day += 1) {
+      expect(names).toContain(partitionOf(day));
+    }
+  });
+
   it('deletes the statuses of jobs finished longer ago than JOB_RETENTION_DAYS, and only those', async () => {
     const completed = await platform.createJob({ type: 'sleep', payload: { ms: 0 } });
     const failed = await platform.createJob({

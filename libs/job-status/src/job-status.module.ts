@@ -5,6 +5,7 @@ import { HandOffLedger } from './hand-off-ledger';
 import { JobStatus } from './job-status.entity';
 import { JobStatusPartitioner } from './job-status.partitioner';
 import { JobStatusPruner } from './job-status.pruner';
+import { PartitionUpkeep } from './partition-upkeep';
 import { JobStatusReader } from './job-status.reader';
 import { JobStatusRecorder } from './job-status.recorder';
 import { QueueBacklogGauge } from './queue-backlog.gauge';
@@ -29,7 +30,7 @@ const PROVIDERS = [
 /** Reading and recording job statuses; needs an app-level DatabaseModule. */
 @Module({
   imports: [TypeOrmModule.forFeature([JobStatus])],
-  providers: [...PROVIDERS, QueueBacklogGauge],
+  providers: [...PROVIDERS, QueueBacklogGauge, PartitionUpkeep],
   exports: PROVIDERS,
 })
 export class JobStatusModule {}
