@@ -37,6 +37,11 @@ export class AppProcess {
     );
   }
 
+  /** Whether the process has not exited yet. */
+  get running(): boolean {
+    return this.child.exitCode === null && this.child.signalCode === null;
+  }
+
   /**
    * GET on this app's own HTTP port (PORT for the API, HEALTH_PORT for the others). The
    * API's answers are checked against its OpenAPI document, like TestPlatform's requests.
