@@ -1,29 +1,12 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TestQueuePrefix, checkedFetch, freePort, waitFor } from '@lib/testing';
+import { threeFreePorts } from './three-free-ports';
 
 const ROOT = join(__dirname, '..');
-
-const isFree = (port: number) =>
-  new Promise<boolean>((resolve) => {
-    const server = createServer();
-    server.once('error', () => resolve(false));
-    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
-  });
-
-/** A port whose next two are free too: `npm start` gives them to the worker and scheduler. */
-async function threeFreePorts(): Promise<number> {
-  for (;;) {
-    const port = await freePort();
-    if ((await isFree(port + 1)) && (await isFree(port + 2))) {
-      return port;
-    }
-  }
-}
 
 const isAlive = (pid: number) => {
   try {
