@@ -1,4 +1,5 @@
 import { fork } from 'node:child_process';
+import path from 'node:path';
 import { URL, fileURLToPath } from 'node:url';
 
 const RUNNER = fileURLToPath(new URL('./embedded-postgres.runner.mjs', import.meta.url));
@@ -6,7 +7,7 @@ const REPOSITORY_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 /**
  * Where the embedded PostgreSQL keeps its data and which loopback port it listens on:
- * EMBEDDED_POSTGRES_DIR (default `.data/postgres` in the repository, git-ignored) and
+ * EMBEDDED_POSTGRES_DIR (relative to the repository; default `.data/postgres`, git-ignored) and
  * EMBEDDED_POSTGRES_PORT (default 5433, next to a PostgreSQL's own 5432).
  */
 export function embeddedPostgresSettings(env) {
@@ -16,9 +17,7 @@ export function embeddedPostgresSettings(env) {
       `EMBEDDED_POSTGRES_PORT must be a port from 1 to 65535, got ${env.EMBEDDED_POSTGRES_PORT}.`,
     );
   }
-  const dataDir = fileURLToPath(
-    new URL(env.EMBEDDED_POSTGRES_DIR || '.data/postgres', `file://${REPOSITORY_ROOT}`),
-  );
+  const dataDir = path.resolve(REPOSITORY_ROOT, env.EMBEDDED_POSTGRES_DIR || '.data/postgres');
   return { dataDir, port };
 }
 
