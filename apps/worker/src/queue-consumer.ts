@@ -1,15 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { PlatformConfig } from '@lib/config';
-import {
-  CONSUMER_OPTIONS,
-  CancellationChannel,
-  closeRedis,
-  connectRedis,
-  queuePrefix,
-  queueSlotCaps,
-  servedQueues,
-} from '@lib/queues';
-import type { QueueName, RedisClient } from '@lib/queues';
+import { openQueueStore, queueSlotCaps, servedQueues } from '@lib/queues';
+import type { QueueName, QueueStore } from '@lib/queues';
 import { Injectable, Logger } from '@nestjs/common';
 import type { BeforeApplicationShutdown, OnApplicationBootstrap } from '@nestjs/common';
 import type { Job } from 'bullmq';
@@ -57,11 +49,11 @@ export class QueueConsumer implements OnApplicationBootstrap, BeforeApplicationS
   private lanes: Lane<ServedQueue>[] = [];
   // WORKER_QUEUE_CONCURRENCY: the most slots a queue may take; a queue not named has no cap.
   private caps = new Map<QueueName, number>();
-  private connection: RedisClient | null = null;
+  private store: QueueStore | null = null;
   private loop: Promise<void> | null = null;
   private lockRenewal: NodeJS.Timeout | null = null;
   private stopping = false;
-  private stopListening: () => void = () => undefined;
+  private stopListening: () => Promise<void> = () => Promise.resolve();
 
   constructor(
     private readonly config: PlatformConfig,
@@ -70,13 +62,13 @@ export class QueueConsumer implements OnApplicationBootstrap, BeforeApplicationS
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    const { worker, redis } = this.config;
-    this.connection = await connectRedis(redis, CONSUMER_OPTIONS);
+    const { worker } = this.config;
+    const store = await openQueueStore(this.config, 'consumer');
+    this.store = store;
     this.queues = servedQueues(worker.queues).map(
       (name) =>
         new ServedQueue(name, {
-          connection: this.connection as RedisClient,
-          prefix: queuePrefix(redis, name),
+          store,
           stallTimeoutMs: worker.stallTimeoutMs,
           onMaybeWaiting: () => this.wakeup.wake(),
         }),
@@ -89,10 +81,7 @@ export class QueueConsumer implements OnApplicationBootstrap, BeforeApplicationS
     await Promise.all(this.queues.map((queue) => queue.start()));
     const cancel = (jobId: string) =>
       this.running.get(jobId)?.controller.abort(new JobCancelledError());
-    this.stopListening = await new CancellationChannel(redis.prefix).subscribe(
-      this.connection,
-      cancel,
-    );
+    this.stopListening = await store.cancellations.subscribe(cancel);
     this.heartbeat.start(() => [...this.running.keys()], cancel);
     this.lockRenewal = setInterval(() => this.renewLocks(), worker.stallTimeoutMs / 3);
     this.loop = this.consume();
@@ -116,12 +105,10 @@ export class QueueConsumer implements OnApplicationBootstrap, BeforeApplicationS
     if (this.lockRenewal) {
       clearInterval(this.lockRenewal);
     }
-    this.stopListening();
+    await this.stopListening();
     await this.heartbeat.stop();
     await Promise.all(this.queues.map((queue) => queue.close()));
-    if (this.connection) {
-      await closeRedis(this.connection);
-    }
+    await this.store?.close();
   }
 
   private async consume(): Promise<void> {

@@ -1,13 +1,11 @@
 import { platformBackoffStrategy } from '@lib/queues';
-import type { QueueName, RedisClient } from '@lib/queues';
+import type { QueueName, QueueStore, StoredQueueEvents, StoredWorker } from '@lib/queues';
 import { Logger } from '@nestjs/common';
-import { QueueEvents, Worker } from 'bullmq';
 import type { Job } from 'bullmq';
 
 export interface ServedQueueOptions {
-  connection: RedisClient;
-  /** This queue's BullMQ prefix (queuePrefix: a hash tag of its own on a Redis Cluster). */
-  prefix: string;
+  /** Where the queue lives (QUEUE_BACKEND). */
+  store: QueueStore;
   stallTimeoutMs: number;
   /** Called when a job may be waiting: one was added, promoted, or a delay ran out. */
   onMaybeWaiting: () => void;
@@ -22,8 +20,8 @@ const MAX_DELAY_TIMER_MS = 60_000;
  * the stalled-job checker hands jobs of dead workers to live ones.
  */
 export class ServedQueue {
-  private readonly worker: Worker;
-  private readonly events: QueueEvents;
+  private readonly worker: StoredWorker;
+  private readonly events: StoredQueueEvents;
   private readonly timers = new Set<NodeJS.Timeout>();
   private readonly logger = new Logger('worker');
   /** The last fetch found nothing: the consumer probes with one fetch before asking for more. */
@@ -33,9 +31,7 @@ export class ServedQueue {
     readonly name: QueueName,
     private readonly options: ServedQueueOptions,
   ) {
-    this.worker = new Worker(name, null, {
-      connection: options.connection,
-      prefix: options.prefix,
+    this.worker = options.store.worker(name, {
       autorun: false,
       lockDuration: options.stallTimeoutMs,
       stalledInterval: Math.max(250, Math.floor(options.stallTimeoutMs / 2)),
@@ -43,10 +39,7 @@ export class ServedQueue {
       maxStalledCount: 1,
       settings: { backoffStrategy: platformBackoffStrategy },
     });
-    this.events = new QueueEvents(name, {
-      connection: options.connection.duplicate(),
-      prefix: options.prefix,
-    });
+    this.events = options.store.queueEvents(name);
   }
 
   async start(): Promise<void> {

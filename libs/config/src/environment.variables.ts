@@ -16,6 +16,10 @@ const hostEntry =
 const allowedHosts = new RegExp(String.raw`^$|^${hostEntry}(\s*,\s*${hostEntry})*$`);
 const qualifiedTables = /^$|^[^\s,.]+\.[^\s,.]+(\s*,\s*[^\s,.]+\.[^\s,.]+)*$/;
 
+/** Where the queues live: Redis (BullMQ's own), or Postgres beside the job statuses (BullMQ's Postgres backend). */
+export const QUEUE_BACKENDS = ['redis', 'postgres'] as const;
+export type QueueBackendName = (typeof QUEUE_BACKENDS)[number];
+
 export const LOG_FORMATS = ['json', 'pretty'] as const;
 export type LogFormat = (typeof LOG_FORMATS)[number];
 
@@ -30,6 +34,11 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
  * The README's configuration table is checked against this class by `npm run lint`.
  */
 export class EnvironmentVariables {
+  /** Where the queues live: `redis`, or `postgres` to run with Postgres alone. */
+  @Expose()
+  @IsIn(QUEUE_BACKENDS, { message: `QUEUE_BACKEND must be one of ${QUEUE_BACKENDS.join(', ')}` })
+  QUEUE_BACKEND: QueueBackendName = 'redis';
+
   /** Redis that holds the queues. */
   @Expose()
   @Matches(/^rediss?:\/\/\S+$/, {

@@ -1,7 +1,12 @@
 // Owns: the environment variables, their validation and the typed PlatformConfig.
 // Must not import: any @lib but errors (every other lib may depend on config).
-export { EnvironmentVariables, LOG_FORMATS, LOG_LEVELS } from './environment.variables';
-export type { LogFormat, LogLevel } from './environment.variables';
+export {
+  EnvironmentVariables,
+  LOG_FORMATS,
+  LOG_LEVELS,
+  QUEUE_BACKENDS,
+} from './environment.variables';
+export type { LogFormat, LogLevel, QueueBackendName } from './environment.variables';
 export { FairShare } from './fair-share';
 export type { TenantWindows } from './fair-share';
 export { InvalidConfigError } from './invalid-config.error';

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { EnvironmentVariables, LOG_FORMATS, LOG_LEVELS } from './environment.variables';
+import type { QueueBackendName } from './environment.variables';
 import { InvalidConfigError } from './invalid-config.error';
 import { listEntries } from './list-entries';
 import { PlatformConfig } from './platform.config';
@@ -28,6 +29,14 @@ export function loadPlatformConfig(
       ([name, value]) => value !== undefined && value !== '' && !unused.has(name),
     ),
   );
+  if (present.DATABASE_URL === EMBEDDED_DATABASE) {
+    throw new InvalidConfigError(
+      'DATABASE_URL',
+      'DATABASE_URL=embedded is understood by `npm start` only, which starts the embedded ' +
+        'Postgres and hands each app its real postgres:// URL: start the platform with ' +
+        '`npm start`, or set a postgres:// URL.',
+    );
+  }
   const vars = plainToInstance(EnvironmentVariables, present, {
     excludeExtraneousValues: true,
     exposeDefaultValues: true,
@@ -47,6 +56,7 @@ export function loadPlatformConfig(
         'REDIS_CLUSTER_NODES for a Redis Cluster, not both.',
     );
   }
+  refuseRedisWithoutRedis(vars.QUEUE_BACKEND, present);
   const tenantQuotas = vars.TENANT_QUOTAS ? TenantQuotas.parse(vars.TENANT_QUOTAS) : null;
   return new PlatformConfig(
     {
@@ -112,7 +122,26 @@ export function loadPlatformConfig(
       timeoutMs: vars.WEBHOOK_TIMEOUT_MS,
       retryBaseMs: vars.WEBHOOK_RETRY_BASE_MS,
     },
+    { backend: vars.QUEUE_BACKEND },
   );
+}
+
+// What `npm start` reads as "start an embedded Postgres" (see scripts/start-all.mjs).
+const EMBEDDED_DATABASE = 'embedded';
+
+// A Redis setting with the Postgres backend would be silently ignored: say so instead.
+function refuseRedisWithoutRedis(
+  backend: QueueBackendName,
+  present: Record<string, string | undefined>,
+): void {
+  const redisSetting = ['REDIS_URL', 'REDIS_CLUSTER_NODES'].find((name) => present[name]);
+  if (backend === 'postgres' && redisSetting) {
+    throw new InvalidConfigError(
+      'QUEUE_BACKEND',
+      `QUEUE_BACKEND=postgres keeps the queues in Postgres and uses no Redis, but ` +
+        `${redisSetting} is set: unset ${redisSetting}, or set QUEUE_BACKEND=redis.`,
+    );
+  }
 }
 
 /**

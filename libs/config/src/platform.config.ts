@@ -1,4 +1,4 @@
-import type { LogFormat, LogLevel } from './environment.variables';
+import type { LogFormat, LogLevel, QueueBackendName } from './environment.variables';
 import type { FairShare } from './fair-share';
 import type { RedisClusterNode } from './redis-cluster-nodes';
 import type { TenantQuotas } from './tenant-quotas';
@@ -95,5 +95,7 @@ export class PlatformConfig {
       /** Delay before the second attempt, in ms; doubled for each later one. */
       retryBaseMs: number;
     },
+    /** `backend`: where the queues live (QUEUE_BACKEND); `redis` settings apply to Redis only. */
+    readonly queues: { backend: QueueBackendName },
   ) {}
 }

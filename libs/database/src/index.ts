@@ -13,3 +13,6 @@ export { isTransientDatabaseError } from './transient-database-error';
 export { quotedIdentifier } from './quoted-identifier';
 export { DatabaseModule } from './database.module';
 export type { DatabaseSchema } from './database-schema';
+export { ChannelListener } from './channel-listener';
+export type { ChannelHandlers } from './channel-listener';
+export { DatabaseUrl } from './database-url';

@@ -1,6 +1,5 @@
-import { PlatformConfig } from '@lib/config';
 import { JOB_STATES, JobStatusReader, JobStatusRecorder } from '@lib/job-status';
-import { CancellationChannel, JobQueues, ProducerRedis } from '@lib/queues';
+import { JobQueues, QueueStore } from '@lib/queues';
 import type { QueueName } from '@lib/queues';
 import { Injectable, Logger } from '@nestjs/common';
 import { JobAlreadyFinishedError } from './job-already-finished.error';
@@ -21,17 +20,13 @@ export interface CancelResult {
 @Injectable()
 export class JobCanceller {
   private readonly logger = new Logger(JobCanceller.name);
-  private readonly channel: CancellationChannel;
 
   constructor(
     private readonly recorder: JobStatusRecorder,
     private readonly reader: JobStatusReader,
     private readonly queues: JobQueues,
-    private readonly redis: ProducerRedis,
-    config: PlatformConfig,
-  ) {
-    this.channel = new CancellationChannel(config.redis.prefix);
-  }
+    private readonly store: QueueStore,
+  ) {}
 
   /**
    * Cancels the job when it belongs to `tenantId`.
@@ -50,9 +45,9 @@ export class JobCanceller {
       return { jobId, status: 'cancelled' };
     }
     // The fast path; a worker that misses it reads the cancel from Postgres within a second.
-    await this.channel.publish(this.redis.connection, jobId).catch((error: Error) => {
+    await this.store.cancellations.publish(jobId).catch((error: Error) => {
       this.logger.warn(
-        `Job ${jobId} is cancelling; Redis did not carry the news: ${error.message}`,
+        `Job ${jobId} is cancelling; the queues (${this.store.backend}) did not carry the news: ${error.message}`,
       );
     });
     return { jobId, status: 'cancelling' };

@@ -10,7 +10,7 @@ import type { HealthIndicatorResult } from '@nestjs/terminus';
 import { PostgresHealthIndicator } from './postgres.health';
 import { READINESS_RULES } from './readiness-rules';
 import type { ReadinessRules } from './readiness-rules';
-import { RedisHealthIndicator } from './redis.health';
+import { QueuesHealthIndicator } from './queues-health';
 
 /** The answer of /health/ready: each dependency under `info` (up) or `error` (down). */
 export interface Readiness {
@@ -67,7 +67,7 @@ const NOT_READY_EXAMPLE = {
 @Controller('health')
 export class HealthController {
   constructor(
-    private readonly redis: RedisHealthIndicator,
+    private readonly queues: QueuesHealthIndicator,
     private readonly postgres: PostgresHealthIndicator,
     @Inject(READINESS_RULES) private readonly rules: ReadinessRules,
   ) {}
@@ -114,7 +114,7 @@ export class HealthController {
     schema: { ...READINESS_SCHEMA, example: NOT_READY_EXAMPLE },
   })
   async ready(): Promise<Readiness> {
-    const results = await Promise.all([this.redis.check(), this.postgres.check()]);
+    const results = await Promise.all([this.queues.check(), this.postgres.check()]);
     const readiness: Readiness = { status: 'ok', info: {}, error: {}, details: {} };
     for (const result of results) {
       for (const [key, value] of Object.entries(result)) {

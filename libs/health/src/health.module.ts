@@ -1,6 +1,11 @@
 import { Module } from '@nestjs/common';
 import type { DynamicModule } from '@nestjs/common';
-import { TerminusModule } from '@nestjs/terminus';
+import { HealthIndicatorService, TerminusModule } from '@nestjs/terminus';
+import { PlatformConfig } from '@lib/config';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { QueueSchemaHealthIndicator } from './queue-schema.health';
+import { QueuesHealthIndicator } from './queues-health';
 import { HealthController } from './health.controller';
 import { READINESS_RULES } from './readiness-rules';
 import type { ReadinessRules } from './readiness-rules';
@@ -17,7 +22,14 @@ export class HealthModule {
       imports: [TerminusModule.forRoot({ logger: false })],
       controllers: [HealthController],
       providers: [
-        RedisHealthIndicator,
+        {
+          provide: QueuesHealthIndicator,
+          inject: [HealthIndicatorService, PlatformConfig, getDataSourceToken()],
+          useFactory: (health: HealthIndicatorService, config: PlatformConfig, db: DataSource) =>
+            config.queues.backend === 'postgres'
+              ? new QueueSchemaHealthIndicator(health, db)
+              : new RedisHealthIndicator(health, config),
+        },
         PostgresHealthIndicator,
         { provide: READINESS_RULES, useValue: rules },
       ],

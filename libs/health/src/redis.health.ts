@@ -1,10 +1,10 @@
-import { PlatformConfig } from '@lib/config';
+import type { PlatformConfig } from '@lib/config';
 import { PRODUCER_OPTIONS, createRedis, describeRedis } from '@lib/queues';
 import type { RedisClient } from '@lib/queues';
-import { Injectable } from '@nestjs/common';
 import type { OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
-import { HealthIndicatorService } from '@nestjs/terminus';
+import type { HealthIndicatorService } from '@nestjs/terminus';
 import type { Cluster, Redis } from 'ioredis';
+import { QueuesHealthIndicator } from './queues-health';
 
 const TIMEOUT_MS = 1500;
 
@@ -13,14 +13,17 @@ const TIMEOUT_MS = 1500;
  * with any maxmemory-policy but noeviction. On a Redis Cluster: the cluster is whole
  * (`cluster_state:ok`, every slot served) and every master answers without eviction.
  */
-@Injectable()
-export class RedisHealthIndicator implements OnModuleInit, OnApplicationShutdown {
+export class RedisHealthIndicator
+  extends QueuesHealthIndicator
+  implements OnModuleInit, OnApplicationShutdown
+{
   private readonly redis: RedisClient;
 
   constructor(
     private readonly health: HealthIndicatorService,
     private readonly config: PlatformConfig,
   ) {
+    super();
     this.redis = createRedis(config.redis, PRODUCER_OPTIONS);
     this.redis.on('error', () => undefined);
   }

@@ -3,10 +3,10 @@ import { Injectable, Logger } from '@nestjs/common';
 import type { OnModuleInit } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import type { PlatformError } from '@lib/errors';
-import type { Queue } from 'bullmq';
 import { jobOptions } from './job-options';
 import type { JobPlacement } from './job-options';
 import { QUEUE_NAMES } from './queue-names';
+import type { StoredQueue } from './queue-store';
 import type { QueueName } from './queue-names';
 import { QueueControlUnavailableError } from './queue-control-unavailable.error';
 import { QueueUnavailableError } from './queue-unavailable.error';
@@ -37,8 +37,8 @@ export class JobQueues implements OnModuleInit {
   }
 
   /** The BullMQ queue behind a name, e.g. for a dashboard. */
-  queue(name: QueueName): Queue {
-    return this.moduleRef.get<Queue>(getQueueToken(name), { strict: false });
+  queue(name: QueueName): StoredQueue {
+    return this.moduleRef.get<StoredQueue>(getQueueToken(name), { strict: false });
   }
 
   /**
@@ -46,7 +46,13 @@ export class JobQueues implements OnModuleInit {
    * @returns false when a worker holds the job's lock, which leaves it in place
    */
   async remove(queue: QueueName, jobId: string): Promise<boolean> {
-    return (await answeredInTime(this.queue(queue).remove(jobId), unavailable([jobId]))) === 1;
+    const bullQueue = this.queue(queue);
+    if ((await answeredInTime(bullQueue.remove(jobId), unavailable([jobId]))) === 1) {
+      return true;
+    }
+    // Redis answers 1 for a job it does not hold; BullMQ's Postgres backend answers 0, as
+    // for a locked one. (A job that ends between the two calls is fenced in Postgres.)
+    return (await answeredInTime(bullQueue.getJob(jobId), unavailable([jobId]))) === undefined;
   }
 
   /**
@@ -71,7 +77,7 @@ export class JobQueues implements OnModuleInit {
     );
   }
 
-  all(): Queue[] {
+  all(): StoredQueue[] {
     return QUEUE_NAMES.map((name) => this.queue(name));
   }
 

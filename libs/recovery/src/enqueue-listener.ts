@@ -1,11 +1,10 @@
 import { PlatformConfig } from '@lib/config';
-import { Injectable, Logger } from '@nestjs/common';
-import { Client, escapeIdentifier } from 'pg';
+import { ChannelListener } from '@lib/database';
+import type { ChannelHandlers } from '@lib/database';
+import { Injectable } from '@nestjs/common';
 
 /** The channel `jobs_enqueue()` notifies with each new job's id; delivered at commit. */
 const ENQUEUED_CHANNEL = 'jobs_enqueued';
-
-const RECONNECT_MS = 1000;
 
 export interface EnqueueHandlers {
   /** A job was committed with this id. */
@@ -15,67 +14,27 @@ export interface EnqueueHandlers {
 }
 
 /**
- * Listens for jobs created inside other services' transactions, on a connection of its
- * own (a LISTENing session cannot serve a pool), and reconnects when Postgres drops it.
- * Notifications missed while disconnected are not lost: the sweep finds their rows.
+ * Listens for jobs created inside other services' transactions. Notifications missed
+ * while disconnected are not lost: the sweep finds their rows.
  */
 @Injectable()
 export class EnqueueListener {
-  private readonly logger = new Logger('recovery');
-  private client: Client | null = null;
-  private handlers: EnqueueHandlers | null = null;
-  private reconnectTimer: NodeJS.Timeout | null = null;
+  private readonly listener: ChannelListener;
 
-  constructor(private readonly config: PlatformConfig) {}
+  constructor(config: PlatformConfig) {
+    this.listener = new ChannelListener(config.database.url, ENQUEUED_CHANNEL);
+  }
 
   /** Connects and listens; never throws (a failure is retried every second). */
-  async start(handlers: EnqueueHandlers): Promise<void> {
-    this.handlers = handlers;
-    await this.connect();
+  start(handlers: EnqueueHandlers): Promise<void> {
+    const channelHandlers: ChannelHandlers = {
+      message: handlers.enqueued,
+      listening: handlers.listening,
+    };
+    return this.listener.start(channelHandlers);
   }
 
-  async stop(): Promise<void> {
-    this.handlers = null;
-    if (this.reconnectTimer) {
-      clearTimeout(this.reconnectTimer);
-    }
-    const client = this.client;
-    this.client = null;
-    await client?.end().catch(() => undefined);
-  }
-
-  private async connect(): Promise<void> {
-    const client = new Client({ connectionString: this.config.database.url });
-    const lost = () => this.reconnectLater(client);
-    client.on('error', lost);
-    client.on('end', lost);
-    client.on('notification', (message) => {
-      if (message.channel === ENQUEUED_CHANNEL && message.payload) {
-        this.handlers?.enqueued(message.payload);
-      }
-    });
-    this.client = client;
-    try {
-      await client.connect();
-      await client.query(`LISTEN ${escapeIdentifier(ENQUEUED_CHANNEL)}`);
-      this.handlers?.listening();
-    } catch (error) {
-      this.logger.warn(`Cannot LISTEN for enqueued jobs: ${(error as Error).message}; retrying.`);
-      lost();
-    }
-  }
-
-  private reconnectLater(lost: Client): void {
-    if (this.client !== lost || this.handlers === null) {
-      return;
-    }
-    this.client = null;
-    lost.removeAllListeners();
-    lost.on('error', () => undefined);
-    void lost.end().catch(() => undefined);
-    this.reconnectTimer = setTimeout(() => {
-      this.reconnectTimer = null;
-      void this.connect();
-    }, RECONNECT_MS);
+  stop(): Promise<void> {
+    return this.listener.stop();
   }
 }

@@ -4,7 +4,7 @@ import type { BeforeApplicationShutdown, OnApplicationBootstrap } from '@nestjs/
 import { EnqueueListener } from './enqueue-listener';
 import { HandOffSweep } from './hand-off-sweep';
 import { QueuePauseSync } from './queue-pause-sync';
-import { RedisAudit } from './redis-audit';
+import { QueueAudit } from './queue-audit';
 import { RedisLossDetector } from './redis-loss-detector';
 
 /** A sweep with the checks of Redis before it, or the hand-off alone. */
@@ -32,7 +32,7 @@ export class RecoveryLoop implements OnApplicationBootstrap, BeforeApplicationSh
     private readonly config: PlatformConfig,
     private readonly detector: RedisLossDetector,
     private readonly sweep: HandOffSweep,
-    private readonly audit: RedisAudit,
+    private readonly audit: QueueAudit,
     private readonly listener: EnqueueListener,
     private readonly pauses: QueuePauseSync,
   ) {}
@@ -100,7 +100,7 @@ export class RecoveryLoop implements OnApplicationBootstrap, BeforeApplicationSh
 
   private runAudit(): void {
     this.auditing ??= Promise.all([
-      this.guarded('Redis audit', () => this.audit.audit()),
+      this.guarded('queue audit', () => this.audit.audit()),
       this.guarded('pause audit', () => this.pauses.alignAll()),
     ])
       .then(() => undefined)

@@ -5,7 +5,7 @@ import { HandOffSweep } from './hand-off-sweep';
 import { QueuePauseSync } from './queue-pause-sync';
 import { RecoveryLoop } from './recovery-loop';
 import { RecoveryMetrics } from './recovery-metrics';
-import { RedisAudit } from './redis-audit';
+import { QueueAudit } from './queue-audit';
 import { RedisLossDetector } from './redis-loss-detector';
 
 /** Recovery for any app; needs the app's DatabaseModule and MetricsModule. */
@@ -17,7 +17,7 @@ import { RedisLossDetector } from './redis-loss-detector';
     QueuePauseSync,
     RecoveryLoop,
     RecoveryMetrics,
-    RedisAudit,
+    QueueAudit,
     RedisLossDetector,
   ],
   exports: [RecoveryLoop],

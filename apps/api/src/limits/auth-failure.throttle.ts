@@ -1,8 +1,8 @@
 import { PlatformConfig } from '@lib/config';
-import { ProducerRedis } from '@lib/queues';
+import { QueueStore } from '@lib/queues';
 import { Injectable } from '@nestjs/common';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { RateLimiterRedis } from 'rate-limiter-flexible';
+import type { RateLimiterStoreAbstract } from 'rate-limiter-flexible';
 import { sendError } from '../http/send-error';
 import { AuthFailuresExceededError } from './auth-failures-exceeded.error';
 import { perMinuteLimiter } from './per-minute-limiter';
@@ -21,19 +21,19 @@ const SUSPECTS_PRUNE_SIZE = 10_000;
  * Fastify's request.ip: the connection's, or the client a TRUST_PROXY proxy forwards.
  * Requests in flight when the limit is reached still get their 401: the overshoot is
  * bounded by the address's concurrency.
- * Only an address this process answered 401 within its window is looked up in Redis, so
+ * Only an address this process answered 401 within its window is looked up in the shared store, so
  * that requests with good keys cost no round trip; an address failing on several API
  * processes gets at most one more try on each before each of them refuses it too.
  */
 @Injectable()
 export class AuthFailureThrottle {
-  private readonly limiter: RateLimiterRedis;
+  private readonly limiter: RateLimiterStoreAbstract;
   /** Addresses answered 401 here, and when (epoch ms) their window ends. */
   private readonly suspects = new Map<string, number>();
 
-  constructor(redis: ProducerRedis, config: PlatformConfig) {
+  constructor(store: QueueStore, config: PlatformConfig) {
     const prefix = `${config.redis.prefix}:limits:auth-failures`;
-    this.limiter = perMinuteLimiter(redis.connection, prefix, config.limits.authFailuresPerMinute);
+    this.limiter = perMinuteLimiter(store, prefix, config.limits.authFailuresPerMinute);
   }
 
   /**

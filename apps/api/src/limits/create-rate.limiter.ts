@@ -1,22 +1,22 @@
 import { PlatformConfig } from '@lib/config';
-import { ProducerRedis } from '@lib/queues';
+import { QueueStore } from '@lib/queues';
 import { Injectable } from '@nestjs/common';
 import { RateLimiterRes } from 'rate-limiter-flexible';
-import type { RateLimiterRedis } from 'rate-limiter-flexible';
+import type { RateLimiterStoreAbstract } from 'rate-limiter-flexible';
 import { CreateRateExceededError } from './create-rate-exceeded.error';
 import { perMinuteLimiter } from './per-minute-limiter';
 
 /**
- * Each tenant's create_per_minute (TENANT_QUOTAS), counted in Redis across API processes
+ * Each tenant's create_per_minute (TENANT_QUOTAS), counted where the queues live (Redis or Postgres), across API processes
  * under a key of its own per tenant: one tenant's flood uses up only its own window.
  */
 @Injectable()
 export class CreateRateLimiter {
   // One limiter per distinct rate: a limiter has one number of points.
-  private readonly byRate = new Map<number, RateLimiterRedis>();
+  private readonly byRate = new Map<number, RateLimiterStoreAbstract>();
 
   constructor(
-    private readonly redis: ProducerRedis,
+    private readonly store: QueueStore,
     private readonly config: PlatformConfig,
   ) {}
 
@@ -40,11 +40,11 @@ export class CreateRateLimiter {
     }
   }
 
-  private limiter(perMinute: number): RateLimiterRedis {
+  private limiter(perMinute: number): RateLimiterStoreAbstract {
     let limiter = this.byRate.get(perMinute);
     if (!limiter) {
       const prefix = `${this.config.redis.prefix}:limits:create`;
-      limiter = perMinuteLimiter(this.redis.connection, prefix, perMinute);
+      limiter = perMinuteLimiter(this.store, prefix, perMinute);
       this.byRate.set(perMinute, limiter);
     }
     return limiter;

@@ -16,6 +16,7 @@ import { CreateQueuePauses1764840000000 } from './1764840000000-create-queue-pau
 import { AddWebhooks1764810000000 } from './1764810000000-add-webhooks';
 import { PartitionJobStatuses1764850000000 } from './1764850000000-partition-job-statuses';
 import { AddFairHandOff1764860000000 } from './1764860000000-add-fair-hand-off';
+import { CreateRateLimits1764870000000 } from './1764870000000-create-rate-limits';
 
 /**
  * Every migration of the job_statuses table (and of jobs_enqueue, api_keys and audit_log
@@ -40,4 +41,5 @@ export const JOB_STATUS_MIGRATIONS = [
   CreateQueuePauses1764840000000,
   PartitionJobStatuses1764850000000,
   AddFairHandOff1764860000000,
+  CreateRateLimits1764870000000,
 ];

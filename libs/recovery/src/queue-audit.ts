@@ -1,7 +1,7 @@
 import { PlatformConfig } from '@lib/config';
 import { JOB_STATES, JobStatusRecorder, UnfinishedJobsReader } from '@lib/job-status';
 import type { UnfinishedJob } from '@lib/job-status';
-import { ProducerRedis, jobKey } from '@lib/queues';
+import { QueueStore } from '@lib/queues';
 import { Injectable, Logger } from '@nestjs/common';
 import { RECOVERY_REASONS, RecoveryMetrics } from './recovery-metrics';
 
@@ -10,20 +10,20 @@ const PAGE = 500;
 const SETTLED_MS = 5000;
 
 /**
- * Checks every unfinished job against Redis, a page at a time, costing one pipelined
- * HMGET per unfinished job and nothing for the finished history. A waiting job Redis
- * does not hold (or holds as finished) is marked for a new hand-off; a running job whose
- * worker stopped beating and whose Redis copy is gone is rescued (retried, or failed
- * with no attempt left), since nothing else would ever end it.
+ * Checks every unfinished job against the queues (Redis, or BullMQ's tables in Postgres),
+ * a page at a time, costing one lookup per unfinished job and nothing for the finished
+ * history. A waiting job the queues do not hold (or hold as finished) is marked for a new
+ * hand-off; a running job whose worker stopped beating and whose queued copy is gone is
+ * rescued (retried, or failed with no attempt left), since nothing else would ever end it.
  */
 @Injectable()
-export class RedisAudit {
+export class QueueAudit {
   private readonly logger = new Logger('recovery');
 
   constructor(
     private readonly reader: UnfinishedJobsReader,
     private readonly recorder: JobStatusRecorder,
-    private readonly redis: ProducerRedis,
+    private readonly store: QueueStore,
     private readonly metrics: RecoveryMetrics,
     private readonly config: PlatformConfig,
   ) {}
@@ -38,7 +38,7 @@ export class RedisAudit {
       if (page.length === 0) {
         break;
       }
-      const held = await this.heldByRedis(page);
+      const held = await this.heldByQueues(page);
       const missing = page.filter((job, index) => !held[index]);
       const waiting = missing.filter((job) => job.status !== JOB_STATES.running);
       lost += (await this.recorder.markLostInRedis(waiting.map((job) => job.id))).length;
@@ -49,8 +49,9 @@ export class RedisAudit {
     this.metrics.count(RECOVERY_REASONS.workerLost, rescued);
     if (lost + rescued > 0) {
       this.logger.warn(
-        `Redis audit: ${lost} waiting job(s) missing from Redis are handed over again; ` +
-          `${rescued} running job(s) whose worker and Redis copy were gone are retried or failed.`,
+        `Queue audit: ${lost} waiting job(s) missing from the queues (${this.store.backend}) are ` +
+          `handed over again; ${rescued} running job(s) whose worker and queued copy were ` +
+          'gone are retried or failed.',
       );
     }
   }
@@ -65,8 +66,8 @@ export class RedisAudit {
       jobs.map((job) =>
         this.recorder.rescue(job.id, job.leaseId ?? '', {
           message:
-            'Its worker stopped (no heartbeat within WORKER_STALL_TIMEOUT_MS) and Redis no ' +
-            'longer held the job, so the attempt could not finish.',
+            'Its worker stopped (no heartbeat within WORKER_STALL_TIMEOUT_MS) and the queues ' +
+            'no longer held the job, so the attempt could not finish.',
           permanent: false,
           name: 'WorkerLostError',
           attempt: job.attempts,
@@ -77,12 +78,8 @@ export class RedisAudit {
     return rescued.filter(Boolean).length;
   }
 
-  /**
-   * For each job: Redis holds it unfinished (its hash is there, without `finishedOn`).
-   * One pipeline per queue: on a Redis Cluster a pipeline may only touch one slot, and
-   * each queue's keys share one (see queuePrefix).
-   */
-  private async heldByRedis(jobs: UnfinishedJob[]): Promise<boolean[]> {
+  /** For each job: the queues hold it unfinished. One question per queue. */
+  private async heldByQueues(jobs: UnfinishedJob[]): Promise<boolean[]> {
     const held = new Array<boolean>(jobs.length);
     const byQueue = new Map<string, number[]>();
     jobs.forEach((job, index) =>
@@ -90,22 +87,11 @@ export class RedisAudit {
     );
     await Promise.all(
       [...byQueue].map(async ([queue, indexes]) => {
-        const pipeline = this.redis.connection.pipeline();
-        for (const index of indexes) {
-          pipeline.hmget(
-            jobKey(this.config.redis, queue, jobs[index].id),
-            'timestamp',
-            'finishedOn',
-          );
-        }
-        const answers = (await pipeline.exec()) ?? [];
-        answers.forEach(([error, fields], at) => {
-          if (error) {
-            throw error;
-          }
-          const [timestamp, finishedOn] = fields as Array<string | null>;
-          held[indexes[at]] = timestamp !== null && finishedOn === null;
-        });
+        const answers = await this.store.heldUnfinished(
+          queue,
+          indexes.map((index) => jobs[index].id),
+        );
+        answers.forEach((answer, at) => (held[indexes[at]] = answer));
       }),
     );
     return held;
