@@ -51,6 +51,19 @@ describe('the queues in Postgres', () => {
     ]);
   });
 
+  it('tells a worker that jobs arrived, also when they came in bulk', async () => {
+    let arrivals = 0;
+    const stop = await consumer.watchArrivals(() => (arrivals += 1));
+    const before = arrivals;
+    await producer.queue('high').addBulk([{ name: 'sleep', data: {}, opts: { jobId: 'bulk' } }]);
+    await waitFor(
+      'the arrival to be told',
+      () => Promise.resolve(arrivals),
+      (count) => count > before,
+    );
+    await stop();
+  });
+
   it('has no loss marker: the queues cannot be lost apart from the statuses', () => {
     expect(producer.lossMarker).toBeNull();
   });
