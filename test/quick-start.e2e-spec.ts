@@ -1,8 +1,7 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { TestDatabase, TestQueuePrefix, checkedFetch, waitFor } from '@lib/testing';
-import { threeFreePorts } from './three-free-ports';
+import { TestDatabase, TestQueuePrefix, checkedFetch, threeFreePorts, waitFor } from '@lib/testing';
 
 const ROOT = join(__dirname, '..');
 

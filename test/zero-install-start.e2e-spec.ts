@@ -3,8 +3,7 @@ import type { ChildProcess } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { TestQueuePrefix, checkedFetch, freePort, waitFor } from '@lib/testing';
-import { threeFreePorts } from './three-free-ports';
+import { TestQueuePrefix, checkedFetch, freePort, threeFreePorts, waitFor } from '@lib/testing';
 
 const ROOT = join(__dirname, '..');
 

@@ -1,5 +1,5 @@
 import { createServer } from 'node:net';
-import { freePort } from '@lib/testing';
+import { freePort } from './free-port';
 
 const isFree = (port: number) =>
   new Promise<boolean>((resolve) => {
