@@ -16,6 +16,7 @@ const isSet = (value) => value !== undefined && value !== '';
  * @param env the launcher's environment (`process.env`)
  * @param probes `{ redis, postgres }`, each `{ address, answers }`: the default `host:port`
  *   and whether a TCP connection to it succeeded
+ * @throws Error when DATABASE_MIGRATION_URL is set beside an embedded database
  * @returns `embeddedDatabase`: whether to start the embedded PostgreSQL; `appEnv`: variables
  *   to add to the apps' environment; `banner`: lines explaining each automatic choice
  */
@@ -37,6 +38,14 @@ export function chooseLocalServers(env, probes) {
     banner.push(
       `No PostgreSQL answers at ${probes.postgres.address} and DATABASE_URL is not set: using an embedded PostgreSQL (DATABASE_URL=embedded).`,
       `  To use your own, start it at ${probes.postgres.address} or set DATABASE_URL.`,
+    );
+  }
+  // The migrations would go to that other server while the apps use the embedded one.
+  if ((asked || byDefault) && isSet(env.DATABASE_MIGRATION_URL)) {
+    throw new Error(
+      'DATABASE_MIGRATION_URL is set, but npm start gives the apps an embedded PostgreSQL, ' +
+        'which their migrations would then miss: unset DATABASE_MIGRATION_URL, or set ' +
+        'DATABASE_URL to the server it names.',
     );
   }
   return { embeddedDatabase: asked || byDefault, appEnv, banner };

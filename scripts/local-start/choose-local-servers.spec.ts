@@ -74,4 +74,11 @@ describe('chooseLocalServers', () => {
     expect(choice).toMatchObject({ embeddedDatabase: true, appEnv: { QUEUE_BACKEND: 'postgres' } });
     expect(choice.banner).toHaveLength(4);
   });
+
+  it('refuses DATABASE_MIGRATION_URL beside the embedded database, whose migrations it would miss', () => {
+    const env = { DATABASE_URL: 'embedded', DATABASE_MIGRATION_URL: 'postgres://o@db:5432/jobs' };
+    expect(() => chooseLocalServers(env, bothAnswer)).toThrow(
+      'DATABASE_MIGRATION_URL is set, but npm start gives the apps an embedded PostgreSQL',
+    );
+  });
 });
