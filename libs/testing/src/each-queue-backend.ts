@@ -10,7 +10,9 @@ export interface QueueBackendCase {
 /**
  * Runs a suite once on each queue backend (QUEUE_BACKEND): the core flows must behave the
  * same whether the queues live in Redis or in Postgres. Name the suite with `$backend`.
+ * A function, so that importing the kit outside jest (the bench) defines no suite.
  */
-export const eachQueueBackend = describe.each<QueueBackendCase>(
-  QUEUE_BACKENDS.map((backend) => ({ backend, env: { QUEUE_BACKEND: backend } })),
-);
+export function eachQueueBackend(name: string, suite: (backend: QueueBackendCase) => void): void {
+  const cases = QUEUE_BACKENDS.map((backend) => ({ backend, env: { QUEUE_BACKEND: backend } }));
+  describe.each<QueueBackendCase>(cases)(name, suite);
+}
