@@ -6,11 +6,11 @@ import {
   NotFoundError,
   WaitTimeoutError,
 } from '@lib/client';
-import { TestPlatform, freePort } from '@lib/testing';
+import { TestPlatform, eachQueueBackend, freePort } from '@lib/testing';
 import type { AppProcess } from '@lib/testing';
 
-describe('the typed client', () => {
-  const platform = new TestPlatform('client');
+eachQueueBackend('the typed client, queues in $backend', ({ env }) => {
+  const platform = new TestPlatform('client', env);
   let client: JobsClient;
   let port: string;
   let api: AppProcess;

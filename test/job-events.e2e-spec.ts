@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { TestPlatform, readEvents } from '@lib/testing';
+import { TestPlatform, eachQueueBackend, readEvents } from '@lib/testing';
 
 /** Whether `seen` is `expected` with some entries left out, nothing reordered or added. */
 function isInOrder(seen: string[], expected: string[]): boolean {
@@ -14,8 +14,8 @@ function isInOrder(seen: string[], expected: string[]): boolean {
   return true;
 }
 
-describe('following a job over Server-Sent Events', () => {
-  const platform = new TestPlatform('job-events');
+eachQueueBackend('following a job over Server-Sent Events, queues in $backend', ({ env }) => {
+  const platform = new TestPlatform('job-events', env);
 
   beforeAll(async () => {
     await platform.start('api');

@@ -1,7 +1,8 @@
-import { TestPlatform } from '@lib/testing';
+import { TestPlatform, eachQueueBackend } from '@lib/testing';
 
-describe('a job from creation to its final status', () => {
+eachQueueBackend('a job from creation to its final status, queues in $backend', ({ env }) => {
   const platform = new TestPlatform('lifecycle', {
+    ...env,
     TRUNCATE_ALLOWED_TABLES: 'public.daily_stats,public.missing_table',
   });
 

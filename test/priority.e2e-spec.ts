@@ -1,7 +1,7 @@
-import { TestPlatform } from '@lib/testing';
+import { TestPlatform, eachQueueBackend } from '@lib/testing';
 
-describe('the order a worker takes jobs in', () => {
-  const platform = new TestPlatform('priority');
+eachQueueBackend('the order a worker takes jobs in, queues in $backend', ({ env }) => {
+  const platform = new TestPlatform('priority', env);
 
   beforeAll(() => platform.start('api'));
   afterAll(() => platform.stop());

@@ -1,16 +1,16 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AppProcess, TestPlatform, waitFor } from '@lib/testing';
+import { AppProcess, TestPlatform, eachQueueBackend, waitFor } from '@lib/testing';
 
 const BUILT_INS_OFF = [
   { name: 'nightly_data_import', enabled: false },
   { name: 'nightly_data_update', enabled: false },
 ];
 
-describe('the scheduler', () => {
+eachQueueBackend('the scheduler, queues in $backend', ({ env }) => {
   const dir = mkdtempSync(join(tmpdir(), 'schedules-'));
-  const platform = new TestPlatform('scheduler');
+  const platform = new TestPlatform('scheduler', env);
   let files = 0;
 
   /** Writes a SCHEDULES_FILE holding `entries` and returns its path. */
@@ -66,7 +66,7 @@ describe('the scheduler', () => {
     expect(seconds).toEqual(seconds.map((_, i) => seconds[0] + i));
     // The same path as POST /create-jobs: recorded, then handed to Redis.
     expect(jobs.every((job) => job.dispatched_at !== null)).toBe(true);
-    expect(await platform.queues.keys(`low:${jobs[0].id}`)).toHaveLength(1);
+    expect(await platform.holdsQueuedCopy('low', jobs[0].id)).toBe(true);
     // Every tick both fired (a second's margin before the stop for the slower one): one
     // scheduler created the tick's job, the other found that same job already there.
     const firedByBoth = jobs.filter(

@@ -85,6 +85,33 @@ describe('starting the apps', () => {
     expect(output).toContain('Start it');
   });
 
+  it.each(APPS)('%s refuses a QUEUE_BACKEND it does not know, naming the choices', async (app) => {
+    expect(await refusedStart(app, { QUEUE_BACKEND: 'kafka' })).toBe(
+      'Invalid configuration: QUEUE_BACKEND must be one of redis, postgres, got "kafka".',
+    );
+  });
+
+  it.each([
+    ['REDIS_URL', 'redis://127.0.0.1:6379'],
+    ['REDIS_CLUSTER_NODES', '127.0.0.1:7000'],
+  ])('refuses %s with QUEUE_BACKEND=postgres, which uses no Redis', async (variable, value) => {
+    for (const app of APPS) {
+      const env = { REDIS_URL: '', QUEUE_BACKEND: 'postgres', [variable]: value };
+      expect(await refusedStart(app, env)).toBe(
+        `Invalid configuration: QUEUE_BACKEND=postgres keeps the queues in Postgres and uses no ` +
+          `Redis, but ${variable} is set: unset ${variable}, or set QUEUE_BACKEND=redis.`,
+      );
+    }
+  });
+
+  it('says DATABASE_URL=embedded is for npm start, which starts the embedded Postgres', async () => {
+    expect(await refusedStart('worker', { DATABASE_URL: 'embedded' })).toBe(
+      'Invalid configuration: DATABASE_URL=embedded is understood by `npm start` only, which ' +
+        'starts the embedded Postgres and hands each app its real postgres:// URL: start the ' +
+        'platform with `npm start`, or set a postgres:// URL.',
+    );
+  });
+
   it('creates the missing database and applies the migration once when all apps start together', async () => {
     const started = await Promise.all(APPS.map((app) => platform.start(app)));
     const migrations = await platform.database.query('SELECT name FROM migrations ORDER BY id');
@@ -107,6 +134,7 @@ describe('starting the apps', () => {
       { name: 'CreateQueuePauses1764840000000' },
       { name: 'PartitionJobStatuses1764850000000' },
       { name: 'AddFairHandOff1764860000000' },
+      { name: 'CreateRateLimits1764870000000' },
     ]);
     for (const app of started) {
       expect(await app.stop('SIGTERM')).toEqual({ code: 0, signal: null });

@@ -1,4 +1,4 @@
-import { TestPlatform, checkedFetch } from '@lib/testing';
+import { TestPlatform, checkedFetch, eachQueueBackend } from '@lib/testing';
 import type { AppProcess, TestApiKey } from '@lib/testing';
 
 const SLEEP = { type: 'sleep', payload: { ms: 1 } };
@@ -78,8 +78,9 @@ describe('max_pending_jobs across two API processes', () => {
   });
 });
 
-describe('create_per_minute across two API processes', () => {
+eachQueueBackend('create_per_minute across two API processes, counted in $backend', ({ env }) => {
   const platform = new TestPlatform('quota-rate', {
+    ...env,
     TENANT_QUOTAS: JSON.stringify({ '*': { create_per_minute: 3 } }),
   });
   const setup = twoApisAndTwoTenants(platform);

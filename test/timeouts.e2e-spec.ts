@@ -1,7 +1,10 @@
-import { TestPlatform } from '@lib/testing';
+import { TestPlatform, eachQueueBackend } from '@lib/testing';
 
-describe('an attempt that runs past its timeout', () => {
-  const platform = new TestPlatform('timeouts', { JOB_MAX_TIMEOUT_MS: '60000' });
+eachQueueBackend('an attempt that runs past its timeout, queues in $backend', ({ env }) => {
+  const platform = new TestPlatform('timeouts', {
+    ...env,
+    JOB_MAX_TIMEOUT_MS: '60000',
+  });
 
   beforeAll(async () => {
     await platform.start('api');

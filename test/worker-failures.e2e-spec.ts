@@ -1,7 +1,10 @@
-import { TestPlatform, waitFor } from '@lib/testing';
+import { TestPlatform, eachQueueBackend, waitFor } from '@lib/testing';
 
-describe('a worker that stops in the middle of a job', () => {
-  const platform = new TestPlatform('worker-failures', { WORKER_STALL_TIMEOUT_MS: '1500' });
+eachQueueBackend('a worker that stops in the middle of a job, queues in $backend', ({ env }) => {
+  const platform = new TestPlatform('worker-failures', {
+    ...env,
+    WORKER_STALL_TIMEOUT_MS: '1500',
+  });
   const startWorker = () => platform.start('worker');
 
   beforeAll(() => platform.start('api'));

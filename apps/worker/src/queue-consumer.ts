@@ -54,6 +54,7 @@ export class QueueConsumer implements OnApplicationBootstrap, BeforeApplicationS
   private lockRenewal: NodeJS.Timeout | null = null;
   private stopping = false;
   private stopListening: () => Promise<void> = () => Promise.resolve();
+  private stopWatching: () => Promise<void> = () => Promise.resolve();
 
   constructor(
     private readonly config: PlatformConfig,
@@ -82,6 +83,7 @@ export class QueueConsumer implements OnApplicationBootstrap, BeforeApplicationS
     const cancel = (jobId: string) =>
       this.running.get(jobId)?.controller.abort(new JobCancelledError());
     this.stopListening = await store.cancellations.subscribe(cancel);
+    this.stopWatching = await store.watchArrivals(() => this.wakeup.wake());
     this.heartbeat.start(() => [...this.running.keys()], cancel);
     this.lockRenewal = setInterval(() => this.renewLocks(), worker.stallTimeoutMs / 3);
     this.loop = this.consume();
@@ -105,7 +107,7 @@ export class QueueConsumer implements OnApplicationBootstrap, BeforeApplicationS
     if (this.lockRenewal) {
       clearInterval(this.lockRenewal);
     }
-    await this.stopListening();
+    await Promise.all([this.stopListening(), this.stopWatching()]);
     await this.heartbeat.stop();
     await Promise.all(this.queues.map((queue) => queue.close()));
     await this.store?.close();

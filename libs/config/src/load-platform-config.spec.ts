@@ -12,6 +12,7 @@ describe('loadPlatformConfig', () => {
       clusterNodes: null,
     });
     expect(config.database.url).toBe('postgres://postgres@127.0.0.1:5432/jobs');
+    expect(config.queues).toEqual({ backend: 'redis' });
     expect(config.api).toEqual({ port: 3000, auth: true, trustedProxies: [] });
     expect(config.worker).toEqual({
       queues: ['high', 'default', 'low', 'etl', 'webhooks'],
@@ -196,6 +197,32 @@ describe('loadPlatformConfig', () => {
     expect(load).toThrow(
       'Invalid configuration: REDIS_URL and REDIS_CLUSTER_NODES are both set: set REDIS_URL for ' +
         'one Redis, or REDIS_CLUSTER_NODES for a Redis Cluster, not both.',
+    );
+  });
+
+  it('keeps the queues in Postgres with QUEUE_BACKEND=postgres, and refuses any other backend', () => {
+    expect(loadPlatformConfig({ QUEUE_BACKEND: 'postgres' }).queues).toEqual({
+      backend: 'postgres',
+    });
+    expect(() => loadPlatformConfig({ QUEUE_BACKEND: 'sqs' })).toThrow(
+      'Invalid configuration: QUEUE_BACKEND must be one of redis, postgres, got "sqs".',
+    );
+  });
+
+  it.each(['REDIS_URL', 'REDIS_CLUSTER_NODES'])(
+    'refuses %s beside QUEUE_BACKEND=postgres instead of ignoring it',
+    (variable) => {
+      const value = variable === 'REDIS_URL' ? 'redis://a:6379' : 'a:7000';
+      expect(() => loadPlatformConfig({ QUEUE_BACKEND: 'postgres', [variable]: value })).toThrow(
+        `QUEUE_BACKEND=postgres keeps the queues in Postgres and uses no Redis, but ${variable} ` +
+          `is set: unset ${variable}, or set QUEUE_BACKEND=redis.`,
+      );
+    },
+  );
+
+  it('leaves DATABASE_URL=embedded to npm start, saying so', () => {
+    expect(() => loadPlatformConfig({ DATABASE_URL: 'embedded' })).toThrow(
+      'DATABASE_URL=embedded is understood by `npm start` only',
     );
   });
 });

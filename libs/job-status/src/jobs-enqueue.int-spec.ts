@@ -1,5 +1,5 @@
 import { dataSourceOptions, openDataSource } from '@lib/database';
-import { ChannelListener, TestDatabase } from '@lib/testing';
+import { NotificationRecorder, TestDatabase } from '@lib/testing';
 import { Client } from 'pg';
 import { JOB_STATUS_SCHEMA } from './job-status.schema';
 
@@ -17,7 +17,7 @@ const EXCLUSIVE_DELAY =
 
 describe('jobs_enqueue() against Postgres', () => {
   const database = new TestDatabase('jobs_enqueue');
-  let listener: ChannelListener;
+  let listener: NotificationRecorder;
   let client: Client;
 
   beforeAll(async () => {
@@ -29,7 +29,7 @@ describe('jobs_enqueue() against Postgres', () => {
        VALUES ('sleep', 'default', 3, $1, 900000), ('data_import', 'etl', 3, $1, 7200000)`,
       [SLEEP_BACKOFF],
     );
-    listener = await ChannelListener.listen(database.url, 'jobs_enqueued');
+    listener = await NotificationRecorder.listen(database.url, 'jobs_enqueued');
     client = new Client({ connectionString: database.url });
     await client.connect();
   });

@@ -11,7 +11,7 @@ import {
   UnknownJobTypeError,
 } from '@lib/jobs';
 import { QUEUE_NAMES, UnknownQueueError } from '@lib/queues';
-import { ChannelListener, TestDatabase } from '@lib/testing';
+import { NotificationRecorder, TestDatabase } from '@lib/testing';
 import { IsInt, IsOptional } from 'class-validator';
 import { Pool } from 'pg';
 import type { PoolClient } from 'pg';
@@ -42,7 +42,7 @@ describe('JobEnqueuer against Postgres', () => {
   const config = loadPlatformConfig({ DATABASE_URL: database.url, JOB_MAX_TIMEOUT_MS: '60000' });
   let dataSource: DataSource;
   let pool: Pool;
-  let listener: ChannelListener;
+  let listener: NotificationRecorder;
   let enqueuer: JobEnqueuer;
 
   beforeAll(async () => {
@@ -56,7 +56,7 @@ describe('JobEnqueuer against Postgres', () => {
       },
     );
     pool = new Pool({ connectionString: database.url });
-    listener = await ChannelListener.listen(database.url, 'jobs_enqueued');
+    listener = await NotificationRecorder.listen(database.url, 'jobs_enqueued');
   });
   beforeEach(() => listener.forget());
   afterAll(async () => {

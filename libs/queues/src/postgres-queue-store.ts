@@ -1,4 +1,4 @@
-import { DatabaseUrl } from '@lib/database';
+import { ChannelListener, DatabaseUrl } from '@lib/database';
 import { Pool } from 'pg';
 import { createPostgresBackend, runMigrations, withBackend } from 'bullmq';
 import type { QueueName } from './queue-names';
@@ -17,6 +17,10 @@ import { PostgresCancellationChannel } from './postgres-cancellation-channel';
  */
 export const QUEUE_SCHEMA = 'bullmq';
 
+// What BullMQ's Postgres backend NOTIFYs, with the queue's name, whenever jobs become
+// waiting: also on a bulk add, which records its QueueEvents without waking their readers.
+const JOBS_CHANNEL = 'bullmq_jobs';
+
 // BullMQ's Postgres classes, bound to its Postgres backend.
 const postgres = withBackend(createPostgresBackend);
 
@@ -33,7 +37,7 @@ export class PostgresQueueStore extends QueueStore {
 
   constructor(
     readonly pool: Pool,
-    databaseUrl: string,
+    private readonly databaseUrl: string,
   ) {
     super();
     this.described = `schema ${QUEUE_SCHEMA} of ${new DatabaseUrl(databaseUrl).redacted}`;
@@ -69,6 +73,13 @@ export class PostgresQueueStore extends QueueStore {
 
   protected newQueueEvents(name: QueueName): StoredQueueEvents {
     return new postgres.QueueEvents(name, { connection: this.pool });
+  }
+
+  async watchArrivals(onArrival: () => void): Promise<() => Promise<void>> {
+    const listener = new ChannelListener(this.databaseUrl, JOBS_CHANNEL);
+    // Reconnected: whatever arrived meanwhile is found by the next fetch, so look now.
+    await listener.start({ message: onArrival, listening: onArrival });
+    return () => listener.stop();
   }
 
   async heldUnfinished(queue: string, jobIds: readonly string[]): Promise<boolean[]> {

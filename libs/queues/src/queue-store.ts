@@ -62,6 +62,13 @@ export abstract class QueueStore implements OnApplicationShutdown {
     return this.opening(this.newQueueEvents(name));
   }
 
+  /**
+   * Calls `onArrival` whenever a job may have become waiting, beside what QueueEvents
+   * report (see PostgresQueueStore: its bulk adds tell waiting workers only).
+   * @returns a function that stops watching
+   */
+  abstract watchArrivals(onArrival: () => void): Promise<() => Promise<void>>;
+
   /** For each id, in order: the queue holds that job and it has not finished there. */
   abstract heldUnfinished(queue: string, jobIds: readonly string[]): Promise<boolean[]>;
 

@@ -50,6 +50,11 @@ export class RedisQueueStore extends QueueStore {
     });
   }
 
+  /** QueueEvents' `waiting` events cover every way a job arrives in Redis. */
+  watchArrivals(): Promise<() => Promise<void>> {
+    return Promise.resolve(() => Promise.resolve());
+  }
+
   /**
    * One pipelined HMGET per job: its hash is there, without `finishedOn`. One pipeline
    * per call, which is one queue: on a cluster a pipeline may only touch one slot.

@@ -1,4 +1,5 @@
 import { ALL_SCOPES, ApiKeyStore, parseScopes } from '@lib/auth';
+import { QUEUE_SCHEMA } from '@lib/queues';
 import { checkedFetch, contractOf } from './checked-fetch';
 import { runApiKeyCli } from './api-key-cli';
 import { AppProcess } from './app-process';
@@ -53,14 +54,31 @@ export class TestPlatform {
   envFor(extra: Record<string, string> = {}): Record<string, string> {
     return {
       DATABASE_URL: this.database.url,
-      // Empty, as if unset, on a cluster: the apps refuse REDIS_URL with REDIS_CLUSTER_NODES.
-      REDIS_URL: this.queues.clusterNodes ? '' : this.queues.redisUrl,
+      // Empty, as if unset, on a cluster or without Redis: the apps refuse REDIS_URL there.
+      REDIS_URL: this.queues.clusterNodes || this.onPostgresQueues ? '' : this.queues.redisUrl,
       QUEUE_PREFIX: this.queues.prefix,
       LOG_LEVEL: 'info',
       WORKER_STALL_TIMEOUT_MS: '2000',
       ...this.env,
       ...extra,
     };
+  }
+
+  /** QUEUE_BACKEND=postgres in `env`: the queues live in the platform's database. */
+  get onPostgresQueues(): boolean {
+    return this.env.QUEUE_BACKEND === 'postgres';
+  }
+
+  /** Whether the queues hold a copy of the job (in Redis, or in BullMQ's Postgres schema). */
+  async holdsQueuedCopy(queue: string, id: string): Promise<boolean> {
+    if (!this.onPostgresQueues) {
+      return (await this.queues.keys(`${queue}:${id}`)).length > 0;
+    }
+    const rows = await this.database.query(
+      `SELECT 1 FROM ${QUEUE_SCHEMA}.job WHERE queue = $1 AND id = $2`,
+      [queue, id],
+    );
+    return rows.length > 0;
   }
 
   /** Starts an app and waits until it is ready. */

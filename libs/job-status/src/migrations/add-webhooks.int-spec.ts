@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { dataSourceOptions, openDataSource } from '@lib/database';
-import { ChannelListener, TestDatabase } from '@lib/testing';
+import { NotificationRecorder, TestDatabase } from '@lib/testing';
 import type { DataSource } from 'typeorm';
 import { JOB_STATUS_SCHEMA } from '../job-status.schema';
 import { AddWebhooks1764810000000 } from './1764810000000-add-webhooks';
@@ -11,11 +11,11 @@ const SECRET = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
 describe('migration AddWebhooks1764810000000: the delivery trigger', () => {
   const database = new TestDatabase('webhooks_migration');
   let dataSource: DataSource;
-  let listener: ChannelListener;
+  let listener: NotificationRecorder;
 
   beforeAll(async () => {
     dataSource = await openDataSource(dataSourceOptions(database.url, JOB_STATUS_SCHEMA));
-    listener = await ChannelListener.listen(database.url, 'jobs_enqueued');
+    listener = await NotificationRecorder.listen(database.url, 'jobs_enqueued');
   });
   afterAll(async () => {
     await listener.close();

@@ -2,15 +2,15 @@ import { Client, escapeIdentifier } from 'pg';
 import { waitFor } from './wait-for';
 
 /** LISTENs on one Postgres channel on a connection of its own and keeps every payload heard. */
-export class ChannelListener {
+export class NotificationRecorder {
   private heard: string[] = [];
 
   private constructor(private readonly client: Client) {}
 
-  static async listen(databaseUrl: string, channel: string): Promise<ChannelListener> {
+  static async listen(databaseUrl: string, channel: string): Promise<NotificationRecorder> {
     const client = new Client({ connectionString: databaseUrl });
     await client.connect();
-    const listener = new ChannelListener(client);
+    const listener = new NotificationRecorder(client);
     client.on('notification', (message) => listener.heard.push(message.payload ?? ''));
     await client.query(`LISTEN ${escapeIdentifier(channel)}`);
     return listener;
