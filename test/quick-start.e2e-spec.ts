@@ -1,27 +1,9 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { TestDatabase, TestQueuePrefix, checkedFetch, freePort, waitFor } from '@lib/testing';
+import { TestDatabase, TestQueuePrefix, checkedFetch, threeFreePorts, waitFor } from '@lib/testing';
 
 const ROOT = join(__dirname, '..');
-
-const isFree = (port: number) =>
-  new Promise<boolean>((resolve) => {
-    const server = createServer();
-    server.once('error', () => resolve(false));
-    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
-  });
-
-/** A port whose next two are free too: `npm start` gives them to the worker and scheduler. */
-async function threeFreePorts(): Promise<number> {
-  for (;;) {
-    const port = await freePort();
-    if ((await isFree(port + 1)) && (await isFree(port + 2))) {
-      return port;
-    }
-  }
-}
 
 describe('the quick start (npm start)', () => {
   const database = new TestDatabase('quick_start');

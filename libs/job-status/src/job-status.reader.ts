@@ -6,6 +6,7 @@ import { InvalidCursorError } from './invalid-cursor.error';
 import type { JobState } from './job-state';
 import { JobNotFoundError } from './job-not-found.error';
 import { JobStatus } from './job-status.entity';
+import { readJobList } from './job-list.statement';
 
 /** Columns a list may leave unread: the jsonb a job writes, which can be large. */
 export type JobListColumn = 'payload' | 'result' | 'progress' | 'error' | 'errors';
@@ -121,26 +122,16 @@ export class JobStatusReader {
   /** The tenant's jobs newest first, `limit` at a time, continuing below `cursor`. */
   async list(query: JobListQuery): Promise<JobPage> {
     // The tenant comes first in job_statuses_tenant_seq and job_statuses_tenant_status_seq.
-    const builder = this.jobs
-      .createQueryBuilder('job')
-      .where('job.tenant_id = :tenantId', { tenantId: query.tenantId })
-      .orderBy('job.seq', 'DESC');
-    if (query.leaveOut?.length) {
-      // Postgres then never detoasts them: a page of large payloads costs nothing to skip.
-      const read = this.jobs.metadata.columns
-        .map((column) => column.propertyName)
-        .filter((name) => !(query.leaveOut as readonly string[]).includes(name));
-      builder.select(read.map((name) => `job.${name}`));
-    }
-    for (const field of ['status', 'type', 'queue'] as const) {
-      if (query[field] !== undefined) {
-        builder.andWhere(`job.${field} = :${field}`, { [field]: query[field] });
-      }
-    }
-    if (query.cursor !== undefined) {
-      builder.andWhere('job.seq < :seq', { seq: CURSOR.decode(query.cursor) });
-    }
-    const rows = await builder.limit(query.limit + 1).getMany();
+    // Left-out columns are never detoasted: a page of large payloads costs nothing to skip.
+    const rows = await readJobList(this.jobs.manager.connection, {
+      tenantId: query.tenantId,
+      status: query.status,
+      type: query.type,
+      queue: query.queue,
+      seq: query.cursor === undefined ? undefined : CURSOR.decode(query.cursor),
+      limit: query.limit + 1,
+      leaveOut: query.leaveOut ?? [],
+    });
     const jobs = rows.slice(0, query.limit);
     const hasMore = rows.length > query.limit;
     return { jobs, nextCursor: hasMore ? CURSOR.encode(jobs[jobs.length - 1].seq) : null };
