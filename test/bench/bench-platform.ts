@@ -1,16 +1,20 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppProcess, TestDatabase, TestQueuePrefix, freePort, waitFor } from '@lib/testing';
+import type { QueueBackendName } from '@lib/config';
 import type { AppName } from '@lib/testing';
 
 export interface BenchPlatformOptions {
   /** Count the statements each app sends Postgres (see statement-counter.preload.ts). */
   countStatements?: boolean;
+  /** Where the apps keep the queues (QUEUE_BACKEND); default `redis`, the bench's own. */
+  queueBackend?: QueueBackendName;
 }
 
 /**
  * The platform for one run of a measure: a database of its own, a key prefix of its own on
- * the bench's private Redis, and the built apps as processes. Apps log at `warn`, as a busy
+ * the bench's private Redis (or, with queueBackend `postgres`, the queues in that database
+ * and no Redis at all), and the built apps as processes. Apps log at `warn`, as a busy
  * production would, so they never print their ready line: they are ready once their HTTP
  * port answers, which Nest opens only after every start-up hook (the worker's consumer too).
  */
@@ -35,8 +39,7 @@ export class BenchPlatform {
     const portVariable = app === 'api' ? 'PORT' : 'HEALTH_PORT';
     const process = new AppProcess(app, {
       DATABASE_URL: this.database.url,
-      REDIS_URL: this.queues.redisUrl,
-      QUEUE_PREFIX: this.queues.prefix,
+      ...this.queueSettings(),
       LOG_LEVEL: 'warn',
       // The loads send no API key: the bench measures the job path, and verifying a key
       // is a lookup cached for seconds, far below what the measures resolve.
@@ -90,6 +93,13 @@ export class BenchPlatform {
     this.running.length = 0;
     await this.queues.clear();
     await this.database.drop();
+  }
+
+  private queueSettings(): Record<string, string> {
+    const backend = this.options.queueBackend ?? 'redis';
+    // The apps refuse a Redis setting beside the Postgres backend; an empty one is unset.
+    const redisUrl = backend === 'postgres' ? '' : this.queues.redisUrl;
+    return { QUEUE_BACKEND: backend, REDIS_URL: redisUrl, QUEUE_PREFIX: this.queues.prefix };
   }
 
   private statementCounting(app: AppName): Record<string, string> {

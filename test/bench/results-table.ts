@@ -27,7 +27,8 @@ function targetOf(row: ResultRow, target: Target | null): string {
       ? [`≥ ${target.atLeastRatio}×`, (ratio: number) => ratio >= target.atLeastRatio]
       : [`≤ ${target.atMost} ${row.platform.unit}`, (value: number) => value <= target.atMost];
   const figure = 'atLeastRatio' in target ? ratioOf(row) : row.platform.value;
-  return figure === null ? wanted : `${wanted} ${reached(figure) ? '(met)' : '(missed)'}`;
+  const verdict = figure === null ? wanted : `${wanted} ${reached(figure) ? '(met)' : '(missed)'}`;
+  return target.basis === undefined ? verdict : `${verdict}, ${target.basis}`;
 }
 
 /** The bench's results as a markdown table: platform, anchor, their ratio, the target. */

@@ -1,7 +1,8 @@
 // `npm run bench`: the platform side by side with anchors that do the same work without it
 // (raw BullMQ, a bare node:http server, psql), each measure run BENCH_REPEATS times (3),
 // then one table of medians and ratios. Figures only, nothing asserted: on a shared 2-core
-// machine timings are too noisy to gate on. BENCH_ONLY=processing,create runs a subset.
+// machine timings are too noisy to gate on. BENCH_ONLY=processing,create runs a subset;
+// BENCH_ONLY=backends compares the queues in Postgres (QUEUE_BACKEND=postgres) with Redis.
 import { BenchRun } from './bench-run';
 import { readBenchSettings } from './bench-settings';
 import { loadAverages } from './machine';
@@ -12,6 +13,7 @@ import { dataImport } from './measures/data-import.measure';
 import { jobHistoryRead } from './measures/job-history-read.measure';
 import { jobStatusRead } from './measures/job-status-read.measure';
 import { pickUpLatency } from './measures/pick-up-latency.measure';
+import { queueBackends } from './measures/queue-backends.measure';
 import { createThenDrain } from './measures/create-then-drain.measure';
 import type { ResultRow } from './result-row';
 import { resultsTable } from './results-table';
@@ -24,6 +26,7 @@ const MEASURES: readonly Measure[] = [
   jobHistoryRead,
   dataImport,
   pickUpLatency,
+  queueBackends,
 ];
 
 /** Each measure that BENCH_ONLY asks for, with the names of it asked for (all when unset). */
