@@ -1,7 +1,14 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { TestDatabase, TestQueuePrefix, checkedFetch, threeFreePorts, waitFor } from '@lib/testing';
+import {
+  TestDatabase,
+  TestQueuePrefix,
+  checkedFetch,
+  finalStatus,
+  printedApiKey,
+  threeFreePorts,
+} from '@lib/testing';
 
 const ROOT = join(__dirname, '..');
 
@@ -40,12 +47,7 @@ describe('the quick start (npm start)', () => {
   });
 
   it('prints a key to export, which creates a job that a worker then runs', async () => {
-    const token = await waitFor(
-      'npm start to print its API key',
-      () => Promise.resolve(/export JOBS_API_KEY=(jp_\S+)/.exec(output)?.[1]),
-      (found) => found !== undefined,
-      { timeoutMs: 60_000, intervalMs: 200 },
-    );
+    const token = await printedApiKey(() => output, 60_000);
     const create = (headers: Record<string, string>) =>
       checkedFetch(`http://127.0.0.1:${port}/create-jobs`, {
         method: 'POST',
@@ -56,17 +58,7 @@ describe('the quick start (npm start)', () => {
     const created = await create({ authorization: `Bearer ${token}` });
     expect(created.status).toBe(202);
     const { status_url: statusUrl } = created.body as { status_url: string };
-    const finished = await waitFor(
-      'the quick-start job to finish',
-      async () => {
-        const answer = await checkedFetch(`http://127.0.0.1:${port}${statusUrl}`, {
-          headers: { authorization: `Bearer ${token}` },
-        });
-        return (answer.body as { status: string }).status;
-      },
-      (status) => status === 'completed' || status === 'failed',
-      { timeoutMs: 30_000, intervalMs: 100 },
-    );
+    const finished = await finalStatus(port, statusUrl, token, 30_000);
     expect(finished).toBe('completed');
     expect(output).toContain(`Worker health and metrics on http://localhost:${port + 1}/health`);
   });

@@ -3,7 +3,15 @@ import type { ChildProcess } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { TestQueuePrefix, checkedFetch, freePort, threeFreePorts, waitFor } from '@lib/testing';
+import {
+  TestQueuePrefix,
+  checkedFetch,
+  finalStatus,
+  freePort,
+  printedApiKey,
+  threeFreePorts,
+  waitFor,
+} from '@lib/testing';
 
 const ROOT = join(__dirname, '..');
 
@@ -81,12 +89,7 @@ describe('npm start with DATABASE_URL=embedded and no Redis', () => {
   });
 
   it('runs a job on its own PostgreSQL, then stops everything it started on Ctrl-C', async () => {
-    const token = await waitFor(
-      'npm start to print its API key',
-      () => Promise.resolve(/export JOBS_API_KEY=(jp_\S+)/.exec(output)?.[1]),
-      (found) => found !== undefined,
-      { timeoutMs: 120_000, intervalMs: 200 },
-    );
+    const token = await printedApiKey(() => output, 120_000);
     const authorization = `Bearer ${token}`;
     const created = await checkedFetch(`http://127.0.0.1:${port}/create-jobs`, {
       method: 'POST',
@@ -95,17 +98,7 @@ describe('npm start with DATABASE_URL=embedded and no Redis', () => {
     });
     expect(created.status).toBe(202);
     const { status_url: statusUrl } = created.body as { status_url: string };
-    const finished = await waitFor(
-      'the job to finish',
-      async () => {
-        const answer = await checkedFetch(`http://127.0.0.1:${port}${statusUrl}`, {
-          headers: { authorization },
-        });
-        return (answer.body as { status: string }).status;
-      },
-      (status) => status === 'completed' || status === 'failed',
-      { timeoutMs: 60_000, intervalMs: 200 },
-    );
+    const finished = await finalStatus(port, statusUrl, token, 60_000);
     expect(finished).toBe('completed');
     expect(await queues.keys()).toEqual([]);
 

@@ -15,6 +15,7 @@ export type { QueueBackendCase } from './each-queue-backend';
 export { FAST_RECOVERY } from './fast-recovery';
 export { FixtureServer } from './fixture-server';
 export { freePort } from './free-port';
+export { finalStatus, printedApiKey } from './npm-start-run';
 export { threeFreePorts } from './three-free-ports';
 export { readEvents } from './read-events';
 export type { ServerSentEvent } from './read-events';
