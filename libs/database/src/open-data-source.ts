@@ -3,6 +3,7 @@ import type { DataSourceOptions } from 'typeorm';
 import { DatabaseUnreachableError } from './database-unreachable.error';
 import { DatabaseUrl } from './database-url';
 import { ensureDatabase } from './ensure-database';
+import { withGenericPlans } from './generic-plans';
 import type { DatabaseSchema } from './database-schema';
 import { runMigrations } from './run-migrations';
 
@@ -46,11 +47,15 @@ export async function openDataSource(
 }
 
 async function connect(options: DataSourceOptions): Promise<DataSource> {
-  const dataSource = new DataSource(options);
+  const url = (options as { url: string }).url;
+  const dataSource = new DataSource({
+    ...options,
+    url: withGenericPlans(url),
+  } as DataSourceOptions);
   try {
     await dataSource.initialize();
   } catch (error) {
-    throw new DatabaseUnreachableError(new DatabaseUrl((options as { url: string }).url), error);
+    throw new DatabaseUnreachableError(new DatabaseUrl(url), error);
   }
   return dataSource;
 }

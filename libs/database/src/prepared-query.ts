@@ -1,18 +1,30 @@
-import type { Pool, QueryResultRow } from 'pg';
+import type { Pool, PoolClient, QueryResultRow } from 'pg';
+import { EntityManager } from 'typeorm';
 import type { DataSource } from 'typeorm';
 
 /**
- * Runs a hot statement as a named prepared statement on the pool under TypeORM: Postgres
- * parses and plans it once per connection instead of on every call, and the rows come
- * back as they are whatever the statement (TypeORM's `query` shapes UPDATE answers
- * differently from SELECT ones). `name` must identify `text`: one name, one statement.
+ * Runs a hot statement as a named prepared statement: Postgres parses it once per
+ * connection, and (with the generic plans every platform connection asks for, see
+ * GENERIC_PLANS) plans it once too. The rows come back as they are whatever the statement
+ * (TypeORM's `query` shapes UPDATE answers differently from SELECT ones). `name` must
+ * identify `text`: one name, one statement. On an EntityManager of a transaction the
+ * statement runs on that transaction's connection, otherwise on any of the pool's.
  */
 export async function preparedQuery<Row extends QueryResultRow>(
-  dataSource: DataSource,
+  on: DataSource | EntityManager,
   name: string,
   text: string,
   values: unknown[],
 ): Promise<Row[]> {
-  const pool = (dataSource.driver as unknown as { master: Pool }).master;
-  return (await pool.query<Row>({ name, text, values })).rows;
+  return (await (await clientOf(on)).query<Row>({ name, text, values })).rows;
+}
+
+async function clientOf(on: DataSource | EntityManager): Promise<Pool | PoolClient> {
+  if (on instanceof EntityManager) {
+    if (on.queryRunner) {
+      return (await on.queryRunner.connect()) as PoolClient;
+    }
+    return clientOf(on.connection);
+  }
+  return (on.driver as unknown as { master: Pool }).master;
 }
