@@ -6,6 +6,7 @@ import { ScheduledRetry } from '@lib/queues';
 import { RecoveryLoop } from '@lib/recovery';
 import { Injectable, Logger } from '@nestjs/common';
 import { UnrecoverableError } from 'bullmq';
+import type { Job } from 'bullmq';
 import type { Logger as Pino } from 'pino';
 import { AttemptPerformer } from './attempt-performer';
 import { JobChangedError } from './job-changed.error';
@@ -16,7 +17,13 @@ import { WorkerIdentity } from './worker-identity';
 import { WorkerShutdownError } from './worker-shutdown.error';
 
 /** A job fetched from Redis, before Postgres said whether and what it runs. */
-export type Fetched = Omit<Attempt, 'started' | 'start'>;
+export type Fetched = Omit<Attempt, 'started' | 'start'> & {
+  /**
+   * Completes the job in Redis. In the same round trip it takes the next job of the queue
+   * for this slot when the consumer allows it (see QueueConsumer), and answers that job.
+   */
+  complete: (result: unknown) => Promise<Job | undefined>;
+};
 
 /**
  * How long a status write is retried while Postgres is unreachable: past a 60 s outage
@@ -47,12 +54,13 @@ export class JobRunner {
     private readonly recovery: RecoveryLoop,
   ) {}
 
-  async run(fetched: Fetched): Promise<void> {
+  /** @returns the next job of the queue when the completion took one for this slot */
+  async run(fetched: Fetched): Promise<Job | undefined> {
     const { job, token } = fetched;
     const id = job.id as string;
     if (job.deferredFailure) {
       await this.failStalled(fetched);
-      return;
+      return undefined;
     }
     const started = await this.durably(id, () =>
       this.recorder.openAttempt(id, token, this.identity.id),
@@ -60,11 +68,11 @@ export class JobRunner {
     if (started === 'unreachable') {
       // No attempt was recorded, so none is spent: another try comes later.
       await job.moveToWait(token);
-      return;
+      return undefined;
     }
     if (!started) {
       await this.dropCopy(fetched);
-      return;
+      return undefined;
     }
     const start = new StartRecording(
       () => this.recorder.recordStart(started),
@@ -86,16 +94,17 @@ export class JobRunner {
     ) {
       // Not the job's failure: another worker runs the attempt again (the lease is taken over).
       await job.moveToWait(token);
-      return;
+      return undefined;
     }
-    await this.finish(attempt, outcome, labels);
+    return this.finish(attempt, fetched.complete, outcome, labels);
   }
 
   private async finish(
     attempt: Attempt,
+    complete: Fetched['complete'],
     outcome: AttemptOutcome,
     labels: { type: string; queue: string },
-  ): Promise<void> {
+  ): Promise<Job | undefined> {
     const { job, token, started, start } = attempt;
     // Made on first use: most attempts log nothing at LOG_LEVEL=warn.
     let logger: Pino | undefined;
@@ -106,29 +115,31 @@ export class JobRunner {
     if (written === 'unreachable') {
       log().error('Postgres stayed unreachable: this outcome is lost and the job runs again.');
       await job.moveToWait(token);
-      return;
+      return undefined;
     }
     if (written === undefined && !start.recorded) {
       // Cancelled (or taken by another attempt) before its start was written.
       await this.dropCopy(attempt);
-      return;
+      return undefined;
     }
     if (written === undefined) {
       log().warn(
         'Taken over by another worker while running: its outcome stands, this one is dropped.',
       );
-      return;
+      return undefined;
     }
     // A cancel accepted while the attempt ran wins over its outcome.
     const recorded: AttemptOutcome =
       written === JOB_STATES.cancelled ? { status: 'cancelled' } : outcome;
-    await this.settleInRedis(attempt, recorded).catch((error: Error) => {
+    const next = await this.settleInRedis(attempt, complete, recorded).catch((error: Error) => {
       // Postgres has the outcome; a Redis that lost the job is mended by the Redis audit.
       log().warn(`Outcome recorded, but Redis could not settle the job: ${error.message}`);
+      return undefined;
     });
     this.recovery.handOffSoon();
     this.count(recorded, labels);
     this.report(log, recorded);
+    return next;
   }
 
   /**
@@ -160,7 +171,7 @@ export class JobRunner {
 
   // Redis handed out a copy that Postgres does not let start: the job already ended (a
   // duplicate delivery), or it is unknown there (its status was pruned). Dropped quietly.
-  private async dropCopy({ job, token }: Fetched): Promise<void> {
+  private async dropCopy({ job, token }: Pick<Fetched, 'job' | 'token'>): Promise<void> {
     // Cancelled while its last worker ran it, and that worker is gone: it ends here.
     await this.recorder.settleCancelled(job.id as string);
     // moveToCompleted keeps or removes the job as its own opts say: this copy leaves no trace.
@@ -209,7 +220,7 @@ export class JobRunner {
 
   // BullMQ marks a job that stalled past maxStalledCount and leaves its failure to the
   // next worker that fetches it: that is us, for a job whose workers kept dying.
-  private async failStalled({ job, token }: Fetched): Promise<void> {
+  private async failStalled({ job, token }: Pick<Fetched, 'job' | 'token'>): Promise<void> {
     const reason = `${job.deferredFailure}: its worker stopped renewing the lock for WORKER_STALL_TIMEOUT_MS twice.`;
     await this.recorder.failAbandoned(job.id as string, {
       message: reason,
@@ -221,11 +232,14 @@ export class JobRunner {
     await job.moveToFailed(new UnrecoverableError(reason), token);
   }
 
-  private async settleInRedis({ job, token }: Attempt, outcome: AttemptOutcome): Promise<void> {
+  private async settleInRedis(
+    { job, token }: Attempt,
+    complete: Fetched['complete'],
+    outcome: AttemptOutcome,
+  ): Promise<Job | undefined> {
     switch (outcome.status) {
       case 'completed':
-        await job.moveToCompleted(outcome.result, token, false);
-        return;
+        return complete(outcome.result);
       case 'retrying':
         await job.moveToFailed(
           new ScheduledRetry(
@@ -234,13 +248,13 @@ export class JobRunner {
           ),
           token,
         );
-        return;
+        return undefined;
       case 'failed':
         await job.moveToFailed(new UnrecoverableError(outcome.error.message), token);
-        return;
+        return undefined;
       case 'cancelled':
         await job.moveToFailed(new UnrecoverableError('Cancelled.'), token);
-        return;
+        return undefined;
     }
   }
 }

@@ -83,7 +83,10 @@ export class QueueConsumer implements OnApplicationBootstrap, BeforeApplicationS
     const cancel = (jobId: string) =>
       this.running.get(jobId)?.controller.abort(new JobCancelledError());
     this.stopListening = await store.cancellations.subscribe(cancel);
-    this.stopWatching = await store.watchArrivals(() => this.wakeup.wake());
+    // The backend's notice names no queue: any of them may have a job now.
+    this.stopWatching = await store.watchArrivals(() =>
+      this.queues.forEach((queue) => queue.noteArrival()),
+    );
     this.heartbeat.start(() => [...this.running.keys()], cancel);
     this.lockRenewal = setInterval(() => this.renewLocks(), worker.stallTimeoutMs / 3);
     this.loop = this.consume();
@@ -97,7 +100,7 @@ export class QueueConsumer implements OnApplicationBootstrap, BeforeApplicationS
     this.stopping = true;
     this.wakeup.wake();
     await this.loop;
-    const finished = Promise.all([...this.running.values()].map((r) => r.done));
+    const finished = this.allFinished();
     const graceOver = new Promise<'timeout'>((resolve) =>
       setTimeout(() => resolve('timeout'), this.config.worker.shutdownGraceMs).unref(),
     );
@@ -113,6 +116,13 @@ export class QueueConsumer implements OnApplicationBootstrap, BeforeApplicationS
     await this.store?.close();
   }
 
+  // Waits again for jobs taken meanwhile (a completion sent before stopping may take one).
+  private async allFinished(): Promise<void> {
+    while (this.running.size > 0) {
+      await Promise.all([...this.running.values()].map((r) => r.done));
+    }
+  }
+
   private async consume(): Promise<void> {
     while (!this.stopping) {
       let started = 0;
@@ -121,17 +131,14 @@ export class QueueConsumer implements OnApplicationBootstrap, BeforeApplicationS
         if (free <= 0) {
           continue;
         }
-        const fetched = await this.fetchUpTo(lane, free).catch((error: Error) => {
+        started += await this.fillUpTo(lane, free).catch((error: Error) => {
           this.logger.error(`Could not fetch a job: ${error.message}`);
-          return [];
+          return 0;
         });
-        for (const { job, token, queue } of fetched) {
-          this.start(job, token, queue);
-        }
-        started += fetched.length;
       }
-      if (started === 0) {
-        await this.wakeup.wait(IDLE_POLL_MS);
+      if (started === 0 && !(await this.wakeup.wait(IDLE_POLL_MS))) {
+        // Nothing happened for a while: look in every queue again.
+        this.queues.forEach((queue) => queue.recheck());
       }
     }
   }
@@ -155,27 +162,41 @@ export class QueueConsumer implements OnApplicationBootstrap, BeforeApplicationS
   }
 
   /**
-   * Up to `count` jobs of the lane in serving order: as many as the first queue holds (and
-   * its cap allows), then the rest from the next. The fetches of one queue go out together
-   * (one write on the pipelined connection); a queue found empty last time is probed with
-   * one fetch first.
+   * Starts up to `count` jobs of the lane in serving order: as many as the first queue
+   * holds (and its cap allows), then the rest from the next. Each job starts as soon as
+   * its fetch answers, not once the lane is full. The fetches of one queue go out together
+   * (one write on the pipelined connection), doubling from one for a queue found empty
+   * last time, so that a job arriving alone costs a few fetches, not one per free slot.
+   * @returns how many started
    */
-  private async fetchUpTo(lane: Lane<ServedQueue>, count: number): Promise<Fetching[]> {
-    const fetched: Fetching[] = [];
+  private async fillUpTo(lane: Lane<ServedQueue>, count: number): Promise<number> {
+    let started = 0;
     for (const queue of lane.queues) {
+      if (!queue.worthFetching()) {
+        continue;
+      }
       let room = this.roomIn(queue);
-      let wanted = Math.min(count - fetched.length, room);
+      let burst = queue.seemsEmpty ? 1 : count;
+      let wanted = Math.min(count - started, room, burst);
       while (wanted > 0) {
-        const batch = queue.seemsEmpty ? 1 : wanted;
-        const jobs = await Promise.all(Array.from({ length: batch }, () => this.fetchOne(queue)));
-        const got = jobs.filter((job): job is Fetching => job !== undefined);
-        fetched.push(...got);
-        room -= got.length;
-        queue.seemsEmpty = got.length < batch;
-        wanted = got.length === batch ? Math.min(count - fetched.length, room) : 0;
+        const arrivalsSeen = queue.arrivalsSeen;
+        const jobs = await Promise.all(
+          Array.from({ length: wanted }, () =>
+            this.fetchOne(queue).then((job) => job && this.start(job)),
+          ),
+        );
+        const got = jobs.filter(Boolean).length;
+        started += got;
+        room -= got;
+        if (got < wanted) {
+          queue.foundEmpty(arrivalsSeen);
+          break;
+        }
+        burst *= 2;
+        wanted = Math.min(count - started, room, burst);
       }
     }
-    return fetched;
+    return started;
   }
 
   private async fetchOne(queue: ServedQueue): Promise<Fetching | undefined> {
@@ -184,19 +205,41 @@ export class QueueConsumer implements OnApplicationBootstrap, BeforeApplicationS
     return job && { job, token, queue };
   }
 
-  private start(job: Job, token: string, queue: ServedQueue): void {
+  private start({ job, token, queue }: Fetching): true {
     const controller = new AbortController();
     const id = job.id as string;
+    const complete = (result: unknown) =>
+      queue.complete(job, result, token, this.slotTakesNext(queue));
     const done = this.runner
-      .run({ job, token, controller })
-      .catch((error: Error) =>
-        this.logger.error(`Job ${id} could not be settled: ${error.message}`),
-      )
-      .finally(() => {
+      .run({ job, token, controller, complete })
+      .catch((error: Error) => {
+        this.logger.error(`Job ${id} could not be settled: ${error.message}`);
+        return undefined;
+      })
+      .then((next) => {
         this.running.delete(id);
-        this.wakeup.wake();
+        if (next) {
+          this.start({ job: next, token, queue });
+        } else {
+          this.wakeup.wake();
+        }
       });
     this.running.set(id, { job, token, queue, controller, done });
+    return true;
+  }
+
+  /**
+   * Whether a slot that completes a job of `queue` may take the queue's next job in the
+   * same round trip: not while stopping, and only when no queue served before it in its
+   * lane may have a job (serving order). The slot stays with the queue, so its cap holds.
+   */
+  private slotTakesNext(queue: ServedQueue): boolean {
+    if (this.stopping) {
+      return false;
+    }
+    const lane = this.lanes.find((candidate) => candidate.queues.includes(queue));
+    const before = lane?.queues.slice(0, lane.queues.indexOf(queue)) ?? [];
+    return before.every((earlier) => !earlier.worthFetching());
   }
 
   private renewLocks(): void {

@@ -8,20 +8,24 @@ export class Wakeup {
     this.pending?.();
   }
 
-  /** Resolves on the next wake() (or at once if one came since the last wait), or after `ms`. */
-  async wait(ms: number): Promise<void> {
+  /**
+   * Resolves on the next wake() (or at once if one came since the last wait), or after `ms`.
+   * @returns whether a wake() ended it (false: the time ran out)
+   */
+  async wait(ms: number): Promise<boolean> {
     if (this.woken) {
       this.woken = false;
-      return;
+      return true;
     }
-    await new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, ms);
+    const woken = await new Promise<boolean>((resolve) => {
+      const timer = setTimeout(() => resolve(false), ms);
       this.pending = () => {
         clearTimeout(timer);
-        resolve();
+        resolve(true);
       };
     });
     this.pending = null;
     this.woken = false;
+    return woken;
   }
 }
