@@ -135,6 +135,7 @@ describe('starting the apps', () => {
       { name: 'PartitionJobStatuses1764850000000' },
       { name: 'AddFairHandOff1764860000000' },
       { name: 'CreateRateLimits1764870000000' },
+      { name: 'HeldBackUntilHanded1764880000000' },
     ]);
     for (const app of started) {
       expect(await app.stop('SIGTERM')).toEqual({ code: 0, signal: null });

@@ -1,4 +1,5 @@
 import type { TenantWindows } from '@lib/config';
+import { GroupCommit, preparedQuery } from '@lib/database';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -16,6 +17,12 @@ export interface AwaitingHandOff {
   runAt: Date | null;
   attempts: number;
   maxAttempts: number;
+}
+
+/** A row a claim found awaiting its hand-off. */
+export interface ClaimedRow extends AwaitingHandOff {
+  /** Held back for its turn since its creation: Redis never had a copy of it. */
+  heldBack: boolean;
 }
 
 /** A row a claim handed over. */
@@ -49,10 +56,21 @@ export interface ClaimOptions {
 
 /** The channel on which new rows are announced to every app's sweep (as `jobs_enqueue()` does). */
 const ENQUEUED_CHANNEL = 'jobs_enqueued';
+const ANNOUNCED = 'SELECT pg_notify($1, id) FROM unnest($2::text[]) AS id';
+const MAX_IDS_PER_ANNOUNCEMENT = 1000;
 
 /** The rows Postgres has and Redis does not yet: what the hand-off sweep works through. */
 @Injectable()
 export class HandOffLedger {
+  // Announcements made at the same time (concurrent creates) share one statement.
+  private readonly announcements = new GroupCommit<string, void>(async (ids) => {
+    await preparedQuery(this.dataSource, 'job_statuses_announced', ANNOUNCED, [
+      ENQUEUED_CHANNEL,
+      ids,
+    ]);
+    return ids.map(() => undefined);
+  }, MAX_IDS_PER_ANNOUNCEMENT);
+
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /**
@@ -64,26 +82,33 @@ export class HandOffLedger {
    */
   async claim(
     options: ClaimOptions,
-    handOff: (rows: AwaitingHandOff[]) => Promise<string[]>,
+    handOff: (rows: ClaimedRow[]) => Promise<string[]>,
   ): Promise<HandedOff[]> {
     const { windows } = options;
     return this.dataSource.transaction(async (manager) => {
       // A statement of its own: the claim's snapshot then sees what the last holder committed.
       await manager.query(FAIR_HAND_OFF_LOCK);
-      const rows = await manager.query<AwaitingRow[]>(HAND_OFF.claim, [
-        options.graceMs,
-        options.ids,
-        options.limit,
-        windows.otherTenants,
-        windows.tenants,
-        windows.sizes,
-      ]);
+      const rows = await preparedQuery<AwaitingRow>(
+        manager,
+        'job_statuses_claimed',
+        HAND_OFF.claim,
+        [
+          options.graceMs,
+          options.ids,
+          options.limit,
+          windows.otherTenants,
+          windows.tenants,
+          windows.sizes,
+        ],
+      );
       if (rows.length === 0) {
         return [];
       }
-      const handed = new Set(await handOff(rows.map(awaitingHandOff)));
+      const handed = new Set(
+        await handOff(rows.map((row) => ({ ...awaitingHandOff(row), heldBack: row.held_back }))),
+      );
       if (handed.size > 0) {
-        await manager.query(HAND_OFF.handed, [[...handed]]);
+        await preparedQuery(manager, 'job_statuses_handed', HAND_OFF.handed, [[...handed]]);
       }
       return rows
         .filter((row) => handed.has(row.id))
@@ -93,16 +118,18 @@ export class HandOffLedger {
 
   /** Whether any job waits in Postgres for its turn in a tenant's window. */
   async anyHeldBack(): Promise<boolean> {
-    const [row] = await this.dataSource.query<Array<{ any: boolean }>>(HAND_OFF.heldBack);
+    const [row] = await preparedQuery<{ any: boolean }>(
+      this.dataSource,
+      'job_statuses_held_back',
+      HAND_OFF.heldBack,
+      [],
+    );
     return row.any;
   }
 
   /** Tells every app's sweep of these rows now (delivered once the caller's writes committed). */
   async announce(ids: readonly string[]): Promise<void> {
-    await this.dataSource.query('SELECT pg_notify($1, id) FROM unnest($2::text[]) AS id', [
-      ENQUEUED_CHANNEL,
-      ids,
-    ]);
+    await Promise.all(ids.map((id) => this.announcements.submit(id)));
   }
 
   /** How many rows wait for a hand-off, and the age of the oldest in seconds (0 when none). */

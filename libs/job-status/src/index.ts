@@ -34,7 +34,7 @@ export type { CreatedJob } from './created-job';
 export type { PendingQuotaReached } from './pending-quota.insert';
 export { CREATOR_GRACE_MS } from './fair-hand-off.sql';
 export { HandOffLedger } from './hand-off-ledger';
-export type { AwaitingHandOff, ClaimOptions, HandedOff } from './hand-off-ledger';
+export type { AwaitingHandOff, ClaimOptions, ClaimedRow, HandedOff } from './hand-off-ledger';
 export { QueuePauseLedger } from './queue-pause.ledger';
 export { RedisEpochLedger } from './redis-epoch-ledger';
 export type { EpochCheck, EpochMarker } from './redis-epoch-ledger';

@@ -124,7 +124,10 @@ export class JobStatus {
   @VirtualColumn({ type: 'jsonb', query: DEPENDENCY_STATES })
   dependencies!: DependencyState[];
 
-  /** Created while its tenant's window of its queue was full: handed over in turn by the sweep. */
+  /**
+   * Waiting in Postgres for its turn: created while its tenant's window of its queue was
+   * full, and not handed over yet (the sweep hands it over in turn).
+   */
   @Column({ name: 'held_back', type: 'boolean', insert: false, update: false })
   heldBack!: boolean;
 

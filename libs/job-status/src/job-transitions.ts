@@ -98,7 +98,7 @@ export const TRANSITIONS = {
    */
   requeued: orderedUpdate({
     source: 'unnest($1::uuid[], $2::boolean[]) AS v(id, fresh)',
-    set: `status = '${S.queued}', result = NULL, run_at = NULL, finished_at = NULL,
+    set: `status = '${S.queued}', result = NULL, run_at = NULL, finished_at = NULL, held_back = false,
           attempts = CASE WHEN v.fresh THEN 0 ELSE j.attempts END,
           dispatched_at = CASE WHEN v.fresh THEN NULL ELSE j.dispatched_at END,
           lease_id = NULL, worker_id = NULL, cancel_requested_at = NULL, updated_at = now()`,
@@ -298,8 +298,8 @@ export const HAND_OFF = {
     FOR UPDATE OF j SKIP LOCKED`,
   /** Whether any job is held back for its turn (so a job leaving Redis makes room for one). */
   heldBack: `SELECT EXISTS (SELECT 1 FROM job_statuses j WHERE ${inLine('j')} AND j.held_back) AS any`,
-  /** Marks claimed rows handed off, inside the claiming transaction. */
-  handed: `UPDATE job_statuses SET dispatched_at = now() WHERE id = ANY($1::uuid[])`,
+  /** Marks claimed rows handed off (no longer held back), inside the claiming transaction. */
+  handed: `UPDATE job_statuses SET dispatched_at = now(), held_back = false WHERE id = ANY($1::uuid[])`,
   /** How many rows wait for a hand-off, and since when the oldest does. */
   backlog: `
     SELECT count(*)::int AS waiting, min(created_at) AS oldest

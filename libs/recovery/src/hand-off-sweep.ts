@@ -1,6 +1,7 @@
 import { PlatformConfig } from '@lib/config';
 import { JobHandOff } from '@lib/dispatch';
 import { CREATOR_GRACE_MS, HandOffLedger } from '@lib/job-status';
+import type { ClaimedRow } from '@lib/job-status';
 import { Injectable, Logger } from '@nestjs/common';
 import { RECOVERY_REASONS, RecoveryMetrics } from './recovery-metrics';
 
@@ -35,7 +36,7 @@ export class HandOffSweep {
     for (;;) {
       const batch = await this.ledger.claim(
         { graceMs: CREATOR_GRACE_MS, ids, limit: BATCH, windows },
-        (rows) => this.handOff.replace(rows),
+        (rows) => this.handOver(rows),
       );
       // Held back for a turn is fair sharing at work, not a hand-off that went wrong.
       const late = batch.filter((row) => !row.heldBack && !ids.includes(row.id)).length;
@@ -51,6 +52,21 @@ export class HandOffSweep {
         return handed;
       }
     }
+  }
+
+  /**
+   * Gives claimed rows to Redis: a row held back since its creation is added at once; any
+   * other may have left a copy there (a failed attempt's, or a crashed hand-off's), which
+   * is removed first (see JobHandOff.replace).
+   * @returns the ids handed over
+   */
+  private async handOver(rows: ClaimedRow[]): Promise<string[]> {
+    const fresh = rows.filter((row) => row.heldBack);
+    const [replaced] = await Promise.all([
+      this.handOff.replace(rows.filter((row) => !row.heldBack)),
+      this.handOff.place(fresh),
+    ]);
+    return [...fresh.map((row) => row.id), ...replaced];
   }
 
   /** Whether jobs wait in Postgres for their turn, so that a job leaving Redis makes room. */

@@ -17,6 +17,7 @@ import { AddWebhooks1764810000000 } from './1764810000000-add-webhooks';
 import { PartitionJobStatuses1764850000000 } from './1764850000000-partition-job-statuses';
 import { AddFairHandOff1764860000000 } from './1764860000000-add-fair-hand-off';
 import { CreateRateLimits1764870000000 } from './1764870000000-create-rate-limits';
+import { HeldBackUntilHanded1764880000000 } from './1764880000000-held-back-until-handed';
 
 /**
  * Every migration of the job_statuses table (and of jobs_enqueue, api_keys and audit_log
@@ -42,4 +43,5 @@ export const JOB_STATUS_MIGRATIONS = [
   PartitionJobStatuses1764850000000,
   AddFairHandOff1764860000000,
   CreateRateLimits1764870000000,
+  HeldBackUntilHanded1764880000000,
 ];
