@@ -7,6 +7,7 @@ import type { JobState } from './job-state';
 import { JobNotFoundError } from './job-not-found.error';
 import { JobStatus } from './job-status.entity';
 import { readJobList } from './job-list.statement';
+import { readJobRows } from './job-rows.statement';
 
 /** Columns a list may leave unread: the jsonb a job writes, which can be large. */
 export type JobListColumn = 'payload' | 'result' | 'progress' | 'error' | 'errors';
@@ -43,7 +44,10 @@ export class JobStatusReader {
    * @throws JobNotFoundError for an unknown id and for another tenant's job alike
    */
   async get(id: string, tenantId: string): Promise<JobStatus> {
-    const job = await this.jobs.findOneBy({ id, tenantId });
+    const [job] = await readJobRows(this.jobs.manager.connection, {
+      condition: 'job.id = $1 AND job.tenant_id = $2',
+      values: [id, tenantId],
+    });
     if (!job) {
       throw new JobNotFoundError(id);
     }
