@@ -214,7 +214,7 @@ export class JobDispatcher {
     );
     if (lines.size > 0) {
       // The rows are written: should the announcement be lost, the periodic sweep finds them.
-      await this.ledger.announce([...lines.values()]).catch((error: Error) => {
+      await this.ledger.announceHeldBack([...lines.values()]).catch((error: Error) => {
         this.logger.debug(`Jobs held back, not announced: ${error.message}`);
       });
     }

@@ -58,6 +58,8 @@ export interface ClaimOptions {
 const ENQUEUED_CHANNEL = 'jobs_enqueued';
 const ANNOUNCED = 'SELECT pg_notify($1, id) FROM unnest($2::text[]) AS id';
 const MAX_IDS_PER_ANNOUNCEMENT = 1000;
+// Held-back announcements whose NOTIFY never came back (the LISTEN was down) are forgotten past this.
+const MAX_REMEMBERED_HELD_BACK = 10_000;
 
 /** The rows Postgres has and Redis does not yet: what the hand-off sweep works through. */
 @Injectable()
@@ -70,6 +72,9 @@ export class HandOffLedger {
     ]);
     return ids.map(() => undefined);
   }, MAX_IDS_PER_ANNOUNCEMENT);
+
+  // Rows this process announced as held back, until their NOTIFY comes back to it.
+  private readonly heldBackHere = new Set<string>();
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
@@ -125,6 +130,27 @@ export class HandOffLedger {
       [],
     );
     return row.any;
+  }
+
+  /**
+   * Tells every app's sweep that these rows are held back for their turn, as `announce`
+   * does, and remembers that this process said so (see wasHeldBackHere).
+   */
+  async announceHeldBack(ids: readonly string[]): Promise<void> {
+    if (this.heldBackHere.size >= MAX_REMEMBERED_HELD_BACK) {
+      this.heldBackHere.clear();
+    }
+    ids.forEach((id) => this.heldBackHere.add(id));
+    await this.announce(ids);
+  }
+
+  /**
+   * Whether this process announced `id` as held back (answered once, as its NOTIFY comes
+   * back): it held the row back for want of room, so its own sweep has nothing to hand over
+   * yet; the sweeps of the processes whose jobs end let the row in.
+   */
+  wasHeldBackHere(id: string): boolean {
+    return this.heldBackHere.delete(id);
   }
 
   /** Tells every app's sweep of these rows now (delivered once the caller's writes committed). */

@@ -69,6 +69,11 @@ export class HandOffSweep {
     return [...fresh.map((row) => row.id), ...replaced];
   }
 
+  /** Whether this process announced `id` as held back itself (see HandOffLedger.wasHeldBackHere). */
+  wasHeldBackHere(id: string): boolean {
+    return this.ledger.wasHeldBackHere(id);
+  }
+
   /** Whether jobs wait in Postgres for their turn, so that a job leaving Redis makes room. */
   anyHeldBack(): Promise<boolean> {
     return this.ledger.anyHeldBack();

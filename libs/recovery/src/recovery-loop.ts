@@ -41,6 +41,11 @@ export class RecoveryLoop implements OnApplicationBootstrap, BeforeApplicationSh
     const { handOffSweepMs, redisAuditMs } = this.config.recovery;
     await this.listener.start({
       enqueued: (id) => {
+        if (this.sweep.wasHeldBackHere(id)) {
+          // This process held it back for want of room: nothing to hand over yet.
+          this.heldBack = true;
+          return;
+        }
         this.announced.add(id);
         this.requestSweep();
       },
