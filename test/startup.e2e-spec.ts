@@ -136,6 +136,7 @@ describe('starting the apps', () => {
       { name: 'AddFairHandOff1764860000000' },
       { name: 'CreateRateLimits1764870000000' },
       { name: 'HeldBackUntilHanded1764880000000' },
+      { name: 'FindDependentsByIndex1764890000000' },
     ]);
     for (const app of started) {
       expect(await app.stop('SIGTERM')).toEqual({ code: 0, signal: null });

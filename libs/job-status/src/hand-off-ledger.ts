@@ -42,6 +42,8 @@ interface AwaitingRow {
   attempts: number;
   max_attempts: number;
   held_back: boolean;
+  turn: number;
+  seq: string;
 }
 
 export interface ClaimOptions {
@@ -80,8 +82,8 @@ export class HandOffLedger {
 
   /**
    * Claims rows awaiting a hand-off, each tenant within its windows (see HAND_OFF.claim),
-   * and lets `handOff` give them to Redis; the ids it answers are marked dispatched in the
-   * same transaction, the others stay waiting. Claims run one at a time across processes:
+   * marked dispatched, and lets `handOff` give them to Redis; the rows it does not answer
+   * are unmarked in the same transaction, and stay waiting. Claims run one at a time across processes:
    * each counts what the one before it handed over.
    * @returns the rows handed off
    */
@@ -109,11 +111,17 @@ export class HandOffLedger {
       if (rows.length === 0) {
         return [];
       }
+      // The statement answers in no order: the lines' turns decide what Redis gets first.
+      rows.sort((a, b) => a.turn - b.turn || Number(BigInt(a.seq) - BigInt(b.seq)));
       const handed = new Set(
         await handOff(rows.map((row) => ({ ...awaitingHandOff(row), heldBack: row.held_back }))),
       );
-      if (handed.size > 0) {
-        await preparedQuery(manager, 'job_statuses_handed', HAND_OFF.handed, [[...handed]]);
+      const refused = rows.filter((row) => !handed.has(row.id));
+      if (refused.length > 0) {
+        await preparedQuery(manager, 'job_statuses_unhanded', HAND_OFF.unhanded, [
+          refused.map((row) => row.id),
+          refused.map((row) => row.held_back),
+        ]);
       }
       return rows
         .filter((row) => handed.has(row.id))

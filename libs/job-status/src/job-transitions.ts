@@ -261,7 +261,10 @@ export const HAND_OFF = {
    * job_statuses_in_line, one probe per line, not by reading the backlog. Scheduled rows
    * wait in Redis for their time and are not held to a window.
    * Run under FAIR_HAND_OFF_LOCK. SKIP LOCKED: a claimed row stays locked (no worker can
-   * start it) until the claim commits.
+   * start it) until the claim commits. The claimed rows are marked handed off (and no
+   * longer held back) by the same statement, which answers each with its turn and whether
+   * it was held back: rows Redis then does not take are unmarked (`unhanded`) before the
+   * claim commits.
    */
   claim: `
     WITH RECURSIVE lines AS (
@@ -289,17 +292,24 @@ export const HAND_OFF = {
       UNION ALL
       SELECT c.id, 0 FROM job_statuses c
       WHERE c.dispatched_at IS NULL AND c.status = '${S.scheduled}' AND ${RIPE}
+    ),
+    claimed AS (
+      SELECT j.id, j.held_back, turns.turn, j.seq
+      FROM job_statuses j JOIN turns ON turns.id = j.id
+      ORDER BY turns.turn, j.seq
+      LIMIT $3
+      FOR UPDATE OF j SKIP LOCKED
     )
-    SELECT j.id, j.type, j.queue, j.priority, j.status, j.run_at, j.attempts, j.max_attempts,
-           j.held_back
-    FROM job_statuses j JOIN turns ON turns.id = j.id
-    ORDER BY turns.turn, j.seq
-    LIMIT $3
-    FOR UPDATE OF j SKIP LOCKED`,
+    UPDATE job_statuses j SET dispatched_at = now(), held_back = false
+    FROM claimed WHERE j.id = claimed.id
+    RETURNING j.id, j.type, j.queue, j.priority, j.status, j.run_at, j.attempts, j.max_attempts,
+              claimed.held_back, claimed.turn::int AS turn, claimed.seq`,
   /** Whether any job is held back for its turn (so a job leaving Redis makes room for one). */
   heldBack: `SELECT EXISTS (SELECT 1 FROM job_statuses j WHERE ${inLine('j')} AND j.held_back) AS any`,
-  /** Marks claimed rows handed off (no longer held back), inside the claiming transaction. */
-  handed: `UPDATE job_statuses SET dispatched_at = now(), held_back = false WHERE id = ANY($1::uuid[])`,
+  /** Claimed rows that Redis did not take, as they were before the claim, inside its transaction. */
+  unhanded: `
+    UPDATE job_statuses j SET dispatched_at = NULL, held_back = v.held_back
+    FROM unnest($1::uuid[], $2::boolean[]) AS v(id, held_back) WHERE j.id = v.id`,
   /** How many rows wait for a hand-off, and since when the oldest does. */
   backlog: `
     SELECT count(*)::int AS waiting, min(created_at) AS oldest
