@@ -3,7 +3,6 @@ import type { DataSourceOptions } from 'typeorm';
 import { DatabaseUnreachableError } from './database-unreachable.error';
 import { DatabaseUrl } from './database-url';
 import { ensureDatabase } from './ensure-database';
-import { withGenericPlans } from './generic-plans';
 import type { DatabaseSchema } from './database-schema';
 import { runMigrations } from './run-migrations';
 
@@ -48,10 +47,7 @@ export async function openDataSource(
 
 async function connect(options: DataSourceOptions): Promise<DataSource> {
   const url = (options as { url: string }).url;
-  const dataSource = new DataSource({
-    ...options,
-    url: withGenericPlans(url),
-  } as DataSourceOptions);
+  const dataSource = new DataSource(options);
   try {
     await dataSource.initialize();
   } catch (error) {

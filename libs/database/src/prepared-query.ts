@@ -4,8 +4,7 @@ import type { DataSource } from 'typeorm';
 
 /**
  * Runs a hot statement as a named prepared statement: Postgres parses it once per
- * connection, and (with the generic plans every platform connection asks for, see
- * GENERIC_PLANS) plans it once too. The rows come back as they are whatever the statement
+ * connection, and plans it once too when its plan does not depend on the values. The rows come back as they are whatever the statement
  * (TypeORM's `query` shapes UPDATE answers differently from SELECT ones). `name` must
  * identify `text`: one name, one statement. On an EntityManager of a transaction the
  * statement runs on that transaction's connection, otherwise on any of the pool's.
