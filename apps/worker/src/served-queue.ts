@@ -25,7 +25,7 @@ const MAX_DELAY_TIMER_MS = 60_000;
  * that came without an event to say so (a queue resumed, an event missed while Redis was
  * away).
  */
-export const RECHECK_EMPTY_MS = 1000;
+const RECHECK_EMPTY_MS = 1000;
 
 /**
  * One BullMQ queue as a worker serves it: jobs are fetched on demand (so the

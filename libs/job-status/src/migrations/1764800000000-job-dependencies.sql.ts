@@ -72,6 +72,27 @@ export const JOB_STATUSES_AWAIT_DEPENDENCIES = (table: string) => `
   $fn$`;
 
 /**
+ * The loop body of job_statuses_release_dependents: `dependent` (a locked waiting row) is
+ * queued once all its dependencies allow it, or cancelled. Shared with the function's later
+ * versions (see migration 1764890000000).
+ */
+export const RELEASE_DEPENDENT = (
+  table: string,
+) => `      found := job_dependencies_verdict(dependent.depends_on, dependent.on_dependency_failure);
+      IF found.verdict = 'run' THEN
+        UPDATE ${table}
+        SET status = CASE WHEN run_at > now() THEN 'scheduled' ELSE 'queued' END, updated_at = now()
+        WHERE id = dependent.id;
+        PERFORM pg_notify('jobs_enqueued', dependent.id::text);
+      ELSIF found.verdict = 'cancel' THEN
+        problem := job_dependency_error(found.blocker_id, found.blocker_status, dependent.attempts + 1);
+        UPDATE ${table}
+        SET status = 'cancelled', finished_at = now(), updated_at = now(), error = problem,
+            errors = errors || jsonb_build_array(problem)
+        WHERE id = dependent.id;
+      END IF;`;
+
+/**
  * AFTER a job ends: each job waiting on it is queued once all its dependencies allow it
  * (NOTIFY jobs_enqueued: the hand-off sweep gives it to Redis at commit), or cancelled,
  * which ends its own dependents in turn. Waiting rows are locked in id order, and the
@@ -89,19 +110,7 @@ export const JOB_STATUSES_RELEASE_DEPENDENTS = (table: string) => `
       SELECT id, depends_on, on_dependency_failure, attempts FROM ${table}
       WHERE status = 'waiting' AND depends_on @> ARRAY[NEW.id] ORDER BY id FOR UPDATE
     LOOP
-      found := job_dependencies_verdict(dependent.depends_on, dependent.on_dependency_failure);
-      IF found.verdict = 'run' THEN
-        UPDATE ${table}
-        SET status = CASE WHEN run_at > now() THEN 'scheduled' ELSE 'queued' END, updated_at = now()
-        WHERE id = dependent.id;
-        PERFORM pg_notify('jobs_enqueued', dependent.id::text);
-      ELSIF found.verdict = 'cancel' THEN
-        problem := job_dependency_error(found.blocker_id, found.blocker_status, dependent.attempts + 1);
-        UPDATE ${table}
-        SET status = 'cancelled', finished_at = now(), updated_at = now(), error = problem,
-            errors = errors || jsonb_build_array(problem)
-        WHERE id = dependent.id;
-      END IF;
+${RELEASE_DEPENDENT(table)}
     END LOOP;
     RETURN NULL;
   END

@@ -1,6 +1,9 @@
 import { quotedIdentifier } from '@lib/database';
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { JOB_STATUSES_RELEASE_DEPENDENTS } from './1764800000000-job-dependencies.sql';
+import {
+  JOB_STATUSES_RELEASE_DEPENDENTS,
+  RELEASE_DEPENDENT,
+} from './1764800000000-job-dependencies.sql';
 
 /**
  * The trigger run as each job ends, finding the jobs that wait on it by an index of
@@ -25,19 +28,7 @@ const RELEASE_DEPENDENTS = (table: string) => `
       SELECT id, status, depends_on, on_dependency_failure, attempts INTO dependent
       FROM ${table} WHERE id = candidate.id FOR UPDATE;
       CONTINUE WHEN dependent.status IS DISTINCT FROM 'waiting';
-      found := job_dependencies_verdict(dependent.depends_on, dependent.on_dependency_failure);
-      IF found.verdict = 'run' THEN
-        UPDATE ${table}
-        SET status = CASE WHEN run_at > now() THEN 'scheduled' ELSE 'queued' END, updated_at = now()
-        WHERE id = dependent.id;
-        PERFORM pg_notify('jobs_enqueued', dependent.id::text);
-      ELSIF found.verdict = 'cancel' THEN
-        problem := job_dependency_error(found.blocker_id, found.blocker_status, dependent.attempts + 1);
-        UPDATE ${table}
-        SET status = 'cancelled', finished_at = now(), updated_at = now(), error = problem,
-            errors = errors || jsonb_build_array(problem)
-        WHERE id = dependent.id;
-      END IF;
+${RELEASE_DEPENDENT(table)}
     END LOOP;
     RETURN NULL;
   END
