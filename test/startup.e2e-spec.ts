@@ -137,6 +137,7 @@ describe('starting the apps', () => {
       { name: 'CreateRateLimits1764870000000' },
       { name: 'HeldBackUntilHanded1764880000000' },
       { name: 'FindDependentsByIndex1764890000000' },
+      { name: 'IndexHandOffSweep1764900000000' },
     ]);
     for (const app of started) {
       expect(await app.stop('SIGTERM')).toEqual({ code: 0, signal: null });

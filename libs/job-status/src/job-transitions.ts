@@ -260,11 +260,15 @@ export const HAND_OFF = {
    * fills a queue ahead of another's jobs. The lines are found by skipping through
    * job_statuses_in_line, one probe per line, not by reading the backlog. Scheduled rows
    * wait in Redis for their time and are not held to a window.
-   * Run under FAIR_HAND_OFF_LOCK. SKIP LOCKED: a claimed row stays locked (no worker can
-   * start it) until the claim commits. The claimed rows are marked handed off (and no
-   * longer held back) by the same statement, which answers each with its turn and whether
-   * it was held back: rows Redis then does not take are unmarked (`unhanded`) before the
-   * claim commits.
+   * Run under FAIR_HAND_OFF_LOCK. Each line locks the rows it gives (SKIP LOCKED: a row
+   * being cancelled is passed over for the next), and they stay locked (no worker can start
+   * them) until the claim commits; rows a line gave past the claim's limit (`$3`) stay in
+   * line. The claimed rows are marked handed off (and no longer held back) by the same
+   * statement, which answers each with its turn and whether it was held back: rows Redis
+   * then does not take are unmarked (`unhanded`) before the claim commits. Every step reads
+   * an index bounded by a window or by the claim (see migration 1764900000000), never the
+   * backlog: the marking finds its rows by id (`= ANY`), which Postgres does by index even
+   * when its statistics predate the backlog.
    */
   claim: `
     WITH RECURSIVE lines AS (
@@ -282,26 +286,26 @@ export const HAND_OFF = {
         ON w.tenant_id = lines.tenant_id
     ),
     turns AS (
-      SELECT next.id, next.turn FROM rooms, LATERAL (
-        SELECT c.id, row_number() OVER (ORDER BY c.priority, c.seq) AS turn
-        FROM job_statuses c
+      SELECT next.id, next.created_at, next.held_back, next.seq,
+             row_number() OVER (PARTITION BY rooms.queue, rooms.tenant_id
+                                ORDER BY next.priority, next.seq) AS turn
+      FROM rooms, LATERAL (
+        SELECT c.id, c.created_at, c.held_back, c.seq, c.priority FROM job_statuses c
         WHERE c.queue = rooms.queue AND c.tenant_id = rooms.tenant_id AND ${inLine('c')}
           AND (c.held_back OR ${RIPE})
         ORDER BY c.priority, c.seq
-        LIMIT GREATEST(rooms.room, 0)) AS next
+        LIMIT GREATEST(rooms.room, 0)
+        FOR UPDATE OF c SKIP LOCKED) AS next
       UNION ALL
-      SELECT c.id, 0 FROM job_statuses c
-      WHERE c.dispatched_at IS NULL AND c.status = '${S.scheduled}' AND ${RIPE}
+      SELECT * FROM (
+        SELECT c.id, c.created_at, c.held_back, c.seq, 0::bigint FROM job_statuses c
+        WHERE c.dispatched_at IS NULL AND c.status = '${S.scheduled}' AND ${RIPE}
+        FOR UPDATE OF c SKIP LOCKED) AS due
     ),
-    claimed AS (
-      SELECT j.id, j.held_back, turns.turn, j.seq
-      FROM job_statuses j JOIN turns ON turns.id = j.id
-      ORDER BY turns.turn, j.seq
-      LIMIT $3
-      FOR UPDATE OF j SKIP LOCKED
-    )
+    claimed AS (SELECT * FROM turns ORDER BY turn, seq LIMIT $3)
     UPDATE job_statuses j SET dispatched_at = now(), held_back = false
-    FROM claimed WHERE j.id = claimed.id
+    FROM claimed WHERE j.id = claimed.id AND j.created_at = claimed.created_at
+      AND j.id = ANY(ARRAY(SELECT id FROM claimed))
     RETURNING j.id, j.type, j.queue, j.priority, j.status, j.run_at, j.attempts, j.max_attempts,
               claimed.held_back, claimed.turn::int AS turn, claimed.seq`,
   /** Whether any job is held back for its turn (so a job leaving Redis makes room for one). */

@@ -19,6 +19,7 @@ import { AddFairHandOff1764860000000 } from './1764860000000-add-fair-hand-off';
 import { CreateRateLimits1764870000000 } from './1764870000000-create-rate-limits';
 import { HeldBackUntilHanded1764880000000 } from './1764880000000-held-back-until-handed';
 import { FindDependentsByIndex1764890000000 } from './1764890000000-find-dependents-by-index';
+import { IndexHandOffSweep1764900000000 } from './1764900000000-index-hand-off-sweep';
 
 /**
  * Every migration of the job_statuses table (and of jobs_enqueue, api_keys and audit_log
@@ -46,4 +47,5 @@ export const JOB_STATUS_MIGRATIONS = [
   CreateRateLimits1764870000000,
   HeldBackUntilHanded1764880000000,
   FindDependentsByIndex1764890000000,
+  IndexHandOffSweep1764900000000,
 ];
