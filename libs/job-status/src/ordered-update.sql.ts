@@ -26,10 +26,11 @@ export const orderedUpdate = ({
 }: OrderedUpdate): string => `
   WITH v AS (SELECT * FROM ${source}),
        locked AS (
-         SELECT j.id FROM job_statuses j JOIN v ON v.id = j.id WHERE (${fence})
+         SELECT j.id FROM job_statuses j JOIN v ON v.id = j.id
+         WHERE j.id = ANY(ARRAY(SELECT id FROM v)) AND (${fence})
          ORDER BY j.id FOR UPDATE OF j
        )
   UPDATE job_statuses AS j SET ${set}
   FROM v
-  WHERE j.id = v.id AND j.id IN (SELECT id FROM locked) AND (${fence})
+  WHERE j.id = v.id AND j.id = ANY(ARRAY(SELECT id FROM locked)) AND (${fence})
   RETURNING ${returning}`;
