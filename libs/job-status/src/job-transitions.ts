@@ -262,10 +262,11 @@ export const HAND_OFF = {
    * wait in Redis for their time and are not held to a window.
    * Run under FAIR_HAND_OFF_LOCK. Each line locks the rows it gives (SKIP LOCKED: a row
    * being cancelled is passed over for the next), and they stay locked (no worker can start
-   * them) until the claim commits; rows a line gave past the claim's limit (`$3`) stay in
-   * line. The claimed rows are marked handed off (and no longer held back) by the same
-   * statement, which answers each with its turn and whether it was held back: rows Redis
-   * then does not take are unmarked (`unhanded`) before the claim commits. Every step reads
+   * them) until the claim commits. No line (nor the scheduled rows) gives more than the
+   * claim's limit (`$3`); rows given past it, when several lines give, stay in line. The
+   * claimed rows are marked handed off (and no longer held back) by the same statement,
+   * which answers each with its turn and whether it was held back: rows Redis then does not
+   * take are unmarked (`unhanded`) before the claim commits. Every step reads
    * an index bounded by a window or by the claim (see migration 1764900000000), never the
    * backlog: the marking finds its rows by id (`= ANY`), which Postgres does by index even
    * when its statistics predate the backlog.
@@ -294,12 +295,13 @@ export const HAND_OFF = {
         WHERE c.queue = rooms.queue AND c.tenant_id = rooms.tenant_id AND ${inLine('c')}
           AND (c.held_back OR ${RIPE})
         ORDER BY c.priority, c.seq
-        LIMIT GREATEST(rooms.room, 0)
+        LIMIT LEAST(GREATEST(rooms.room, 0), $3)
         FOR UPDATE OF c SKIP LOCKED) AS next
       UNION ALL
       SELECT * FROM (
         SELECT c.id, c.created_at, c.held_back, c.seq, 0::bigint FROM job_statuses c
         WHERE c.dispatched_at IS NULL AND c.status = '${S.scheduled}' AND ${RIPE}
+        ORDER BY c.seq LIMIT $3
         FOR UPDATE OF c SKIP LOCKED) AS due
     ),
     claimed AS (SELECT * FROM turns ORDER BY turn, seq LIMIT $3)

@@ -16,7 +16,9 @@ export interface OrderedUpdate {
  * deadlock; Postgres only notices after deadlock_timeout (1 s) and kills one of them.
  * Only rows that pass the fence are locked: a lock writes the row too, and most batches
  * (a marker another statement already set, a job already taken over) write few rows.
- * The UPDATE checks the fence again on the locked, latest version of each row.
+ * The UPDATE checks the fence again on the locked, latest version of each row. Both find
+ * their rows by `id = ANY` of the batch's ids, an index lookup in every partition: a join
+ * to `v` let Postgres scan the whole partition whenever its statistics predated the rows.
  */
 export const orderedUpdate = ({
   source,
